@@ -1,0 +1,5 @@
+import type { Channel, Output, ParsedInput } from '../../../shared/ipc/contract';
+import type { CoreContext } from '../context';
+
+export type Handler<C extends Channel> = (ctx: CoreContext, input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+export type Handlers<C extends Channel> = { [K in C]: Handler<K> };
