@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../core/db/open';
@@ -85,10 +87,15 @@ export async function runCli(argv: string[], io: CliIo, signal: AbortSignal = ne
     if (positionals.length < cmd.positionals.min || positionals.length > cmd.positionals.max) {
       throw new UserError('bad-input', `wrong number of arguments (usage: ${cmd.usage})`);
     }
-    const dbPath = typeof parsed.values.db === 'string' ? parsed.values.db : defaultDbPath(io.env);
+    const explicitDb = typeof parsed.values.db === 'string' ? parsed.values.db : undefined;
+    const dbPath = explicitDb ?? defaultDbPath(io.env);
     const actor = typeof parsed.values.user === 'string' && parsed.values.user.trim() ? parsed.values.user.trim() : currentAccount(io.env);
     const ctx: CliContext = {
-      db: () => (db ??= openDatabase(dbPath)),
+      db: () => {
+        // The default location is ours to create; an explicit --db in a missing folder is the user's typo.
+        if (!explicitDb && !io.env.BWC_DIP_DB) mkdirSync(dirname(dbPath), { recursive: true });
+        return (db ??= openDatabase(dbPath));
+      },
       dbPath,
       actor,
       json,

@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { createFakeElectron, type FakeElectronState } from './fakeElectron';
 
-const ROOT = resolve(__dirname, '../../..');
-export const DIST = join(ROOT, 'dist');
+// The development shell bundles this file elsewhere, so it says where dist/ is.
+export const DIST = process.env.BWC_DIP_DIST ?? resolve(__dirname, '../../../dist');
 
 export interface LaunchedApp {
   page: Page;
