@@ -57,7 +57,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    ignores: ['renderer/vite.config.ts'],
+    ignores: ['renderer/vite.config.mts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         restrict(nodeBuiltins, 'the renderer is a sandboxed web page: no Node.'),

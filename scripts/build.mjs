@@ -53,6 +53,6 @@ await Promise.all(
 if (wanted.includes('renderer')) {
   rmSync(join(root, 'dist/renderer'), { recursive: true, force: true });
   const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+  await viteBuild({ configFile: join(root, 'renderer/vite.config.mts'), logLevel: 'warn' });
 }
 console.log(`built ${wanted.join(', ')} in ${Date.now() - started} ms`);

@@ -9,6 +9,7 @@ export interface CliContext {
   db(): Database;
   dbPath: string;
   actor: string;
+  resourcesDir: string;
   json: boolean;
   /** Progress line on stderr: shown only to a person at a terminal, never in --json mode. */
   progress(text: string): void;

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../core/db/open';
 import { isUserError, UserError } from '../core/errors';
-import { currentAccount, defaultDbPath } from '../core/paths';
+import { currentAccount, defaultDbPath, defaultResourcesDir } from '../core/paths';
 import { APP_VERSION } from '../core/version';
 import type { CliContext, Command, OptionSpec } from './command';
 import { COMMANDS } from './commands';
@@ -98,6 +98,7 @@ export async function runCli(argv: string[], io: CliIo, signal: AbortSignal = ne
       },
       dbPath,
       actor,
+      resourcesDir: defaultResourcesDir(io.env),
       json,
       progress: (text) => {
         if (!json && io.isTty) io.err(`\r${text}\x1b[K`);

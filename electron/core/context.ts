@@ -8,6 +8,8 @@ export interface CoreContext {
   /** OS account (or --user / BWC_DIP_USER) the action is attributed to. */
   actor: string;
   demo: boolean;
+  /** Folder holding rubrics/ and demo/ (the repo's resources/ in development, the package's when installed). */
+  resourcesDir: string;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Set when the caller asked to cancel this long-running operation. */
   signal?: AbortSignal;

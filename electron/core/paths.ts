@@ -4,6 +4,14 @@ import { join } from 'node:path';
 export const PRODUCT_NAME = 'BWC Dip Sampler';
 
 /**
+ * resources/ sits two folders above this code both in the source tree (electron/core) and in every bundle
+ * (dist/core, dist/cli); the packaged app passes its own location instead.
+ */
+export function defaultResourcesDir(env = process.env): string {
+  return env.BWC_DIP_RESOURCES ?? join(__dirname, '..', '..', 'resources');
+}
+
+/**
  * The same folder Electron's app.getPath('userData') gives for this product, computed without Electron so the CLI
  * and the app share one database by default.
  */

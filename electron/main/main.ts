@@ -36,6 +36,7 @@ async function start(): Promise<void> {
     dbPath: cfg.dbPath,
     actor: currentAccount(),
     demo: cfg.firstRun,
+    resourcesDir,
     seedLibrary: cfg.firstRun ? { roots: [join(cfg.demoRoot, 'footage')], manifests: [join(cfg.demoRoot, 'export.csv')] } : null,
   });
   const c = core;

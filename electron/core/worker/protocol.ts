@@ -16,6 +16,7 @@ export interface CoreWorkerData {
   dbPath: string;
   actor: string;
   demo: boolean;
+  resourcesDir: string;
   /** Library to index on first start when the database has none (the bundled demo). */
   seedLibrary?: { roots: string[]; manifests: string[] } | null;
 }

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
       dbPath: data.dbPath,
       actor: data.actor,
       demo: data.demo,
+      resourcesDir: data.resourcesDir,
       emit: (event, payload) => post({ kind: 'event', event, payload }),
     };
   } catch (e) {
