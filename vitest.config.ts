@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two cores: integration tests spawn processes and encode small ffmpeg fixtures.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -17,9 +19,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Integration tests spawn processes and share ffmpeg fixtures; two cores only.
-          fileParallelism: true,
-          maxWorkers: 2,
         },
       },
     ],

@@ -1,6 +1,7 @@
 import type { Channel } from '../../../shared/ipc/contract';
 import type { IpcError } from '../../../shared/ipc/envelope';
 import { handlers } from '../api';
+import { internalHandlers } from '../api/internal';
 import type { CoreContext } from '../context';
 import { isUserError } from '../errors';
 
@@ -13,7 +14,9 @@ export async function dispatch(
   channel: string,
   input: unknown,
 ): Promise<{ ok: true; value: unknown } | { ok: false; error: IpcError }> {
-  const handler = (handlers as Record<string, ((c: CoreContext, i: unknown) => unknown) | undefined>)[channel];
+  // Own properties only: a channel named 'toString' or '__proto__' must not reach Object.prototype.
+  const own = (o: object) => (Object.prototype.hasOwnProperty.call(o, channel) ? (o as Record<string, (c: CoreContext, i: unknown) => unknown>)[channel] : undefined);
+  const handler = own(handlers) ?? own(internalHandlers);
   if (!handler) return { ok: false, error: { code: 'unknown-channel', message: `unknown channel ${channel}` } };
   try {
     return { ok: true, value: await handler(ctx, input as never) };
