@@ -25,6 +25,7 @@ export interface PlayerPin {
 
 export interface PlayerHandle {
   seek(clipId: number, second: number): void;
+  /** The playhead, or null when no playable clip is showing. */
   position(): { clipId: number; second: number } | null;
 }
 
@@ -107,7 +108,7 @@ export const Player = forwardRef<PlayerHandle, Props>(function Player({ clips, p
     p.src({ src: `media://clip/${clip.id}`, type: 'video/mp4' });
     const rate = speed;
     p.one('loadedmetadata', () => p.playbackRate(rate));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the source changes with the clip only
+    // Only a change of clip (or of whether it can play) loads a new source; speed and seeks are applied to it.
   }, [clip?.id, canPlay]);
 
   useEffect(() => {
@@ -139,7 +140,8 @@ export const Player = forwardRef<PlayerHandle, Props>(function Player({ clips, p
 
   useImperativeHandle(ref, () => ({
     seek: (id, second) => selectClip(id, second),
-    position: () => (clipId === null ? null : { clipId, second: player.current?.currentTime() ?? time }),
+    // A pin must point at footage someone can watch again: none on a missing or undecodable clip.
+    position: () => (clipId === null || !canPlay ? null : { clipId, second: player.current?.currentTime() ?? time }),
   }));
 
   function step(seconds: number) {

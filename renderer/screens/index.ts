@@ -1,8 +1,11 @@
 import type { ComponentType } from 'react';
 import type { AppInfo } from '../../shared/ipc/app';
+import { CalibrationScreen } from './Calibration';
+import { DashboardScreen } from './Dashboard';
 import { LibraryScreen } from './Library';
+import { ReviewsScreen } from './Reviews';
 
-export type ScreenId = 'library';
+export type ScreenId = 'library' | 'reviews' | 'calibration' | 'reports';
 
 export interface ScreenProps {
   info: AppInfo;
@@ -12,4 +15,7 @@ export interface ScreenProps {
 /** The screens in the main navigation, in order. Features add theirs here. */
 export const SCREENS: { id: ScreenId; label: string; component: ComponentType<ScreenProps> }[] = [
   { id: 'library', label: 'Library', component: LibraryScreen },
+  { id: 'reviews', label: 'My reviews', component: ReviewsScreen },
+  { id: 'calibration', label: 'Calibration', component: CalibrationScreen },
+  { id: 'reports', label: 'Reports', component: DashboardScreen },
 ];

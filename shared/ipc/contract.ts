@@ -1,5 +1,10 @@
 import type { z } from 'zod';
 import { appContract } from './app';
+import { calibrationContract } from './calibration';
+import { libraryContract } from './library';
+import { reportsContract } from './reports';
+import { reviewsContract } from './reviews';
+import { roundsContract } from './rounds';
 
 /**
  * The one typed map of IPC channels. Main validates every payload against `input` before the core sees it; the
@@ -8,6 +13,11 @@ import { appContract } from './app';
  */
 export const contract = {
   ...appContract,
+  ...calibrationContract,
+  ...libraryContract,
+  ...reportsContract,
+  ...reviewsContract,
+  ...roundsContract,
 } as const;
 
 export type Contract = typeof contract;

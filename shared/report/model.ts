@@ -1,5 +1,6 @@
 import type { Rubric } from '../rubric/schema';
 import { compareKeys } from '../sampling/key-order';
+import { reportAgreement } from './agreement';
 import { onePerIncident } from './calibration';
 import { checkReportInput } from './check-input';
 import { completion } from './completion';
@@ -87,14 +88,15 @@ export function buildReportModel(input: ReportInput): ReportResult {
 
   const { counted: chosen, calibration } = onePerIncident(eligible);
   const matches = new Map<number, VersionMatch>();
-  const counted: CountedReview[] = chosen.map((review) => {
-    let match = matches.get(review.rubricVersion);
+  const matchOf = (version: number): VersionMatch => {
+    let match = matches.get(version);
     if (match === undefined) {
-      match = matchVersion(rubric, known.get(review.rubricVersion));
-      matches.set(review.rubricVersion, match);
+      match = matchVersion(rubric, known.get(version));
+      matches.set(version, match);
     }
-    return { review, match };
-  });
+    return match;
+  };
+  const counted: CountedReview[] = chosen.map((review) => ({ review, match: matchOf(review.rubricVersion) }));
 
   if (input.reviews.length === 0) {
     notes.unshift(
@@ -170,6 +172,7 @@ export function buildReportModel(input: ReportInput): ReportResult {
       byStratum: groups(rubric, counted, (r) => r.stratum, null),
       trend: series,
       calibration,
+      agreement: reportAgreement(rubric, calibration, matchOf),
       notes,
     },
   };

@@ -149,6 +149,40 @@ export interface CalibrationGroup {
   reviews: ReviewRecord[];
 }
 
+/** One agreement statistic with what it rests on; value null means undefined, and reason says why. */
+export interface AgreementFigure {
+  value: number | null;
+  /** Landis & Koch for AC1, Krippendorff's cut-offs for alpha, none for percent agreement. */
+  band: string | null;
+  reason: string | null;
+  /** Units with two or more ratings, and the reviewers who gave them. */
+  units: number;
+  raters: number;
+}
+
+export interface AgreementRow {
+  /** Item id, the overall question's id, or 'items' for every item pooled. */
+  key: string;
+  label: string;
+  number: number | null;
+  level: 'nominal' | 'ordinal';
+  /** Units in the table (with at least one rating) and reviewers in it. */
+  units: number;
+  raters: number;
+  percent: AgreementFigure;
+  alpha: AgreementFigure;
+  ac1: AgreementFigure;
+}
+
+export interface ReportAgreement {
+  /** Incidents with two or more submitted reviews. */
+  incidents: number;
+  reviewers: number;
+  items: AgreementRow[];
+  overall: AgreementRow;
+  pooled: AgreementRow;
+}
+
 export interface TrendMonth {
   month: string;
   /** One entry per reporting-rubric item; compliance null when the month has no comparable figures for it. */
@@ -178,6 +212,8 @@ export interface ReportModel {
   /** Six consecutive months ending with `month`. */
   trend: TrendMonth[];
   calibration: CalibrationGroup[];
+  /** Reviewer agreement over the calibration incidents. */
+  agreement: ReportAgreement;
   notes: string[];
 }
 

@@ -1,8 +1,19 @@
 import type { Channel } from '../../../shared/ipc/contract';
 import { appHandlers } from './app';
+import { calibrationHandlers } from './calibration';
+import { internalLibraryHandlers, libraryHandlers } from './library';
+import { reportsHandlers } from './reports';
+import { reviewsHandlers } from './reviews';
+import { roundsHandlers } from './rounds';
 import type { Handlers } from './types';
 
 /** Every channel of the contract has exactly one handler here; the type makes a missing one a compile error. */
 export const handlers: Handlers<Channel> = {
   ...appHandlers,
+  ...calibrationHandlers,
+  ...libraryHandlers,
+  ...internalLibraryHandlers,
+  ...reportsHandlers,
+  ...reviewsHandlers,
+  ...roundsHandlers,
 };

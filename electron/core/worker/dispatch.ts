@@ -1,7 +1,6 @@
 import type { Channel } from '../../../shared/ipc/contract';
 import type { IpcError } from '../../../shared/ipc/envelope';
 import { handlers } from '../api';
-import { internalHandlers } from '../api/internal';
 import type { CoreContext } from '../context';
 import { isUserError } from '../errors';
 
@@ -16,7 +15,7 @@ export async function dispatch(
 ): Promise<{ ok: true; value: unknown } | { ok: false; error: IpcError }> {
   // Own properties only: a channel named 'toString' or '__proto__' must not reach Object.prototype.
   const own = (o: object) => (Object.prototype.hasOwnProperty.call(o, channel) ? (o as Record<string, (c: CoreContext, i: unknown) => unknown>)[channel] : undefined);
-  const handler = own(handlers) ?? own(internalHandlers);
+  const handler = own(handlers);
   if (!handler) return { ok: false, error: { code: 'unknown-channel', message: `unknown channel ${channel}` } };
   try {
     return { ok: true, value: await handler(ctx, input as never) };

@@ -25,7 +25,11 @@ export const rounds: Migration = {
         algorithm_version INTEGER NOT NULL,
         prng TEXT NOT NULL,
         seed TEXT NOT NULL,
+        -- 'generated': no seed was given, so one was drawn from the OS's cryptographic source (and shown).
+        seed_source TEXT NOT NULL DEFAULT 'given' CHECK (seed_source IN ('given', 'generated')),
         calibration TEXT NOT NULL DEFAULT '{}',
+        -- The reviewers as drawn, with the officer ids their conflicts were checked against at the time.
+        reviewers TEXT NOT NULL DEFAULT '[]',
         rubric_id TEXT NOT NULL,
         rubric_version INTEGER NOT NULL,
         drawn_by TEXT NOT NULL,
@@ -40,7 +44,29 @@ export const rounds: Migration = {
         weight REAL,
         PRIMARY KEY (round_id, incident_id)
       ) STRICT;
-      CREATE INDEX round_incidents_incident ON round_incidents (incident_id);
+      -- Covers "sampled in an earlier round?" (incident_id, round_id < R) without touching the table.
+      CREATE INDEX round_incidents_incident ON round_incidents (incident_id, round_id);
+
+      -- The frame as it was drawn from (ids ascending and each one's stratum), so verify can name the incidents
+      -- that joined, left or changed stratum since; the round's frame_hash is the published check of the ids.
+      CREATE TABLE round_frames (
+        round_id INTEGER PRIMARY KEY REFERENCES rounds(id),
+        -- deflate(varint deltas of the ascending ids), deflate(varint index into strata per id).
+        encoding TEXT NOT NULL,
+        ids BLOB NOT NULL,
+        strata TEXT NOT NULL,
+        stratum_of BLOB NOT NULL
+      ) STRICT;
+
+      -- A drawn round is locked: only its status (drawn -> closed) may change, and it is never deleted.
+      CREATE TRIGGER rounds_locked BEFORE UPDATE OF id, name, filters, frame_size, frame_hash, size_spec,
+        size_result, n, strata_fields, min_per_stratum, allocation, proportional, algorithm_id, algorithm_version,
+        prng, seed, seed_source, calibration, reviewers, rubric_id, rubric_version, drawn_by, drawn_at ON rounds
+        BEGIN SELECT RAISE(ABORT, 'a drawn round is locked: its statement cannot change (draw a new round)'); END;
+      CREATE TRIGGER rounds_no_delete BEFORE DELETE ON rounds
+        BEGIN SELECT RAISE(ABORT, 'a drawn round is locked: it cannot be deleted'); END;
+      CREATE TRIGGER round_frames_locked BEFORE UPDATE ON round_frames
+        BEGIN SELECT RAISE(ABORT, 'a drawn round is locked: its frame cannot change'); END;
 
       CREATE TABLE assignments (
         round_id INTEGER NOT NULL REFERENCES rounds(id),

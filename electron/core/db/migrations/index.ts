@@ -1,5 +1,8 @@
 import type { Migration } from '../migration';
 import { foundation } from './001-foundation';
+import { library } from './002-library';
+import { rounds } from './003-rounds';
+import { reviews } from './004-reviews';
 
 /** Every schema version in order. Append only; never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [foundation];
+export const MIGRATIONS: readonly Migration[] = [foundation, library, rounds, reviews];
