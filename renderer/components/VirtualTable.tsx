@@ -109,7 +109,7 @@ export function VirtualTable<T>(p: Props<T>) {
     <div
       ref={scroller}
       className="vtable"
-      style={{ height, overflowY: 'auto', position: 'relative' }}
+      style={{ height, overflow: 'auto', position: 'relative' }}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
       <table role="table" aria-rowcount={p.total + 1} aria-label={p.caption} onKeyDown={onKeyDown}>

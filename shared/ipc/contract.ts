@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appContract } from './app';
 import { calibrationContract } from './calibration';
+import { dialogContract } from './dialog';
 import { libraryContract } from './library';
 import { reportsContract } from './reports';
 import { reviewsContract } from './reviews';
@@ -14,6 +15,7 @@ import { roundsContract } from './rounds';
 export const contract = {
   ...appContract,
   ...calibrationContract,
+  ...dialogContract,
   ...libraryContract,
   ...reportsContract,
   ...reviewsContract,

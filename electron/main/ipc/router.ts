@@ -1,8 +1,9 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CHANNELS, EVENT_CHANNEL, IPC_PREFIX } from '../../../shared/ipc/channels';
 import type { Envelope } from '../../../shared/ipc/envelope';
 import { eventContract, type EventName } from '../../../shared/ipc/events';
 import type { CoreClient } from '../coreClient';
+import { mainHandlers } from './mainHandlers';
 import { checkPayload, checkSender } from './validate';
 
 /**
@@ -21,6 +22,14 @@ export function registerIpc(core: CoreClient, windows: () => WebContents[]): () 
       if (senderError) return { ok: false, error: senderError };
       const parsed = checkPayload(channel, payload);
       if (!parsed.ok) return parsed;
+      if (channel === 'dialog.choosePaths') {
+        try {
+          const value = await mainHandlers[channel](parsed.value as never, BrowserWindow.fromWebContents(event.sender));
+          return { ok: true, value };
+        } catch (e) {
+          return { ok: false, error: { code: 'internal', message: `the file picker failed: ${(e as Error).message}` } };
+        }
+      }
       return core.call(channel, parsed.value);
     });
   }

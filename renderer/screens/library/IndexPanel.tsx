@@ -42,6 +42,18 @@ export function IndexPanel({ onIndexed }: { onIndexed(): void }) {
     }
   }
 
+  async function choose(kind: 'folders' | 'csv') {
+    try {
+      const picked = await call('dialog.choosePaths', { kind });
+      if (picked.length === 0) return;
+      const add = (prev: string) => [...lines(prev), ...picked].join('\n');
+      if (kind === 'folders') setFolders(add);
+      else setManifests(add);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
   function submit(e: FormEvent) {
     e.preventDefault();
     void run(lines(folders), lines(manifests));
@@ -67,6 +79,9 @@ export function IndexPanel({ onIndexed }: { onIndexed(): void }) {
         <div className="field">
           <label htmlFor="ix-folders">Folders to index (one per line)</label>
           <textarea id="ix-folders" value={folders} onChange={(e) => setFolders(e.target.value)} aria-describedby="ix-folders-hint" />
+          <button type="button" onClick={() => void choose('folders')}>
+            Choose folders…
+          </button>
           <p className="hint" id="ix-folders-hint">
             Footage is never copied: the library stores where each clip is and what its headers say.
           </p>
@@ -74,6 +89,9 @@ export function IndexPanel({ onIndexed }: { onIndexed(): void }) {
         <div className="field">
           <label htmlFor="ix-manifests">Force export CSV files (optional, one per line)</label>
           <textarea id="ix-manifests" value={manifests} onChange={(e) => setManifests(e.target.value)} />
+          <button type="button" onClick={() => void choose('csv')}>
+            Choose CSV files…
+          </button>
         </div>
         <div className="field radio">
           <input id="ix-hash" type="checkbox" checked={hash} onChange={(e) => setHash(e.target.checked)} />

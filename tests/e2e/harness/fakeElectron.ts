@@ -26,6 +26,8 @@ export interface FakeElectronState {
   blockedRequests: string[];
   windowOptions: unknown[];
   pageReady: Promise<Page>;
+  /** What the next native file pickers "choose" (a test pushes paths here; empty queue = cancelled). */
+  dialogResults: string[][];
 }
 
 export interface FakeWindow {
@@ -62,6 +64,7 @@ export function createFakeElectron(opts: { browser: Browser; userData: string; p
     blockedPatterns: [],
     blockedRequests: [],
     windowOptions: [],
+    dialogResults: [],
     pageReady: new Promise<Page>((r) => (resolvePage = r)),
   };
   let nextId = 1;
@@ -113,6 +116,9 @@ export function createFakeElectron(opts: { browser: Browser; userData: string; p
   }
 
   class BrowserWindow {
+    static fromWebContents() {
+      return null;
+    }
     private readonly win: FakeWindow;
     readonly webContents;
     private readonly onceHandlers = new Map<string, () => void>();
@@ -176,6 +182,12 @@ export function createFakeElectron(opts: { browser: Browser; userData: string; p
     },
     BrowserWindow,
     Menu: { setApplicationMenu() {}, buildFromTemplate: (t: unknown) => t },
+    dialog: {
+      showOpenDialog: async () => {
+        const next = state.dialogResults.shift();
+        return next ? { canceled: false, filePaths: next } : { canceled: true, filePaths: [] };
+      },
+    },
     protocol: {
       registerSchemesAsPrivileged: (s: unknown[]) => state.privilegedSchemes.push(...s),
       handle: (scheme: string, h: Handler) => state.protocols.set(scheme, h),

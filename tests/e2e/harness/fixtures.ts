@@ -19,6 +19,8 @@ export function electronBinary(): string | null {
 
 export interface AppFixture {
   page: Page;
+  /** Paths the next native file picker returns (Chromium project only; the real dialog cannot be driven). */
+  chooseNext(paths: string[]): void;
   /** Starts the app again on the same database (a restart, as after a crash or power loss). */
   restart(): Promise<Page>;
   dbPath: string;
@@ -48,6 +50,7 @@ export const test = base.extend<{ app: AppFixture; user: string }>({
       await use({
         page: cur.page,
         dbPath,
+        chooseNext: () => test.skip(true, 'native dialogs cannot be driven in the Electron project'),
         restart: async () => {
           await cur.eapp.close();
           cur = await launch();
@@ -61,6 +64,7 @@ export const test = base.extend<{ app: AppFixture; user: string }>({
     const fixture: AppFixture = {
       page: launched.page,
       dbPath,
+      chooseNext: (paths) => launched.state.dialogResults.push(paths),
       restart: async () => {
         await launched.page.context().close();
         launched = await launchApp(browser, { userData, dbPath, user });
