@@ -1,0 +1,41 @@
+import type { Direction, Figure } from '../../../shared/ipc/calibration';
+
+/** Agreement figures to three decimals, the precision the statistics are checked to; a minus sign, not a hyphen. */
+export function figureValue(f: Figure): string {
+  return f.value === null ? 'undefined' : signed(f.value, 3);
+}
+
+export function signed(x: number, digits: number): string {
+  const s = Math.abs(x).toFixed(digits);
+  return x < 0 && Number(s) !== 0 ? `−${s}` : s;
+}
+
+/** A difference with its sign always shown, so "+0.16" and "−0.20" read as directions. */
+export function delta(x: number, digits: number): string {
+  const s = signed(x, digits);
+  return Number(Math.abs(x).toFixed(digits)) === 0 || s.startsWith('−') ? s : `+${s}`;
+}
+
+export function percent(f: Figure): string {
+  return f.value === null ? 'undefined' : `${Math.round(f.value * 100)}%`;
+}
+
+/** The band as a sentence-case word ('' for a figure without bands or without a value). */
+export function bandWords(f: Figure): string {
+  if (f.value === null || f.band === null) return '';
+  return f.band.charAt(0).toUpperCase() + f.band.slice(1);
+}
+
+export const DIRECTION_WORDS: Record<Direction, string> = {
+  harsher: 'Harsher than the others',
+  'more lenient': 'More lenient than the others',
+  'in line': 'In line with the others',
+};
+
+export function incidentName(i: { reference: string | null; incidentId: number }): string {
+  return i.reference ?? `Incident ${i.incidentId}`;
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
