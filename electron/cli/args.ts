@@ -43,7 +43,8 @@ export function flag(values: ParsedValues, name: string): boolean {
 export function probability(values: ParsedValues, name: string): number | undefined {
   const n = num(values, name);
   if (n === undefined) return undefined;
-  const p = n >= 1 && n < 100 ? n / 100 : n;
-  if (!(p > 0 && p < 1)) throw new UserError('bad-input', `--${name} must be between 0 and 1 (exclusive), got ${n}`);
+  // Exactly 1 is refused rather than read as 1%: "--confidence 1" most likely means 100%, which no sample gives.
+  const p = n > 1 && n < 100 ? n / 100 : n;
+  if (!(p > 0 && p < 1)) throw new UserError('bad-input', `--${name} must be between 0 and 1 exclusive (or a percentage such as 95), got ${n}`);
   return p;
 }
