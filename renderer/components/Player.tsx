@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, memo, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import videojs from 'video.js';
 import 'video.js/dist/video-js.css';
 import { formatClock, secondForSameMoment } from '../../shared/review/wallclock';
@@ -59,7 +59,7 @@ function typingTarget(t: EventTarget | null): boolean {
  * and activated by keyboard. A clip the app cannot play (HEVC, Matroska, missing file) shows why, instead of a
  * black box.
  */
-export const Player = forwardRef<PlayerHandle, Props>(function Player({ clips, pins, onPlay }, ref) {
+const PlayerView = forwardRef<PlayerHandle, Props>(function Player({ clips, pins, onPlay }, ref) {
   const holder = useRef<HTMLDivElement>(null);
   const player = useRef<VjsPlayer | null>(null);
   const [clipId, setClipId] = useState<number | null>(clips[0]?.id ?? null);
@@ -294,3 +294,6 @@ export const Player = forwardRef<PlayerHandle, Props>(function Player({ clips, p
     </section>
   );
 });
+
+/** Re-renders only when its clips, pins or callback change: typing in the scoring form beside it costs it nothing. */
+export const Player = memo(PlayerView);
