@@ -1,0 +1,245 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { PAGE_ROWS, pause } from './paging';
+import { clipAbsPath } from './paths';
+
+/** clips and skipped_files: what is on disk, by root and relative path. */
+
+/** What the last run left for a path: enough to decide "unchanged" from a stat alone. */
+export interface KnownFile {
+  /** Clip id, or null for a remembered unreadable file (skipped_files). */
+  clipId: number | null;
+  size: number;
+  mtimeMs: number;
+  ino: string;
+  sidecarSig: string;
+  status: 'present' | 'missing';
+  /** Why the file cannot be used (a skipped file's reason, or a known clip's probe error). */
+  problem: string | null;
+}
+
+/** What the last run left under a root, read in pages (the core keeps answering while a big root loads). */
+export async function loadKnownFiles(db: Database, rootId: number): Promise<Map<string, KnownFile>> {
+  const known = new Map<string, KnownFile>();
+  // "+root_id": pages walk the table by id; through the (root_id, rel_path) index each page would re-sort the root.
+  const clips = db.prepare(
+    `SELECT id, rel_path, size, mtime_ms, ino, sidecar_sig, status, probe_error
+     FROM clips WHERE +root_id = ? AND id > ? ORDER BY id LIMIT ?`,
+  ).raw();
+  type Row = [number, string, number, number, string, string, 'present' | 'missing', string | null];
+  for (let after = 0; ; ) {
+    const rows = clips.all(rootId, after, PAGE_ROWS) as Row[];
+    for (const [id, rel, size, mtimeMs, ino, sidecarSig, status, problem] of rows) {
+      known.set(rel, { clipId: id, size, mtimeMs, ino, sidecarSig, status, problem });
+    }
+    if (rows.length < PAGE_ROWS) break;
+    after = rows[rows.length - 1]![0];
+    await pause();
+  }
+  const skipped = db.prepare('SELECT rel_path, size, mtime_ms, ino, reason FROM skipped_files WHERE root_id = ?').raw().all(rootId) as [string, number, number, string, string][];
+  for (const [rel, size, mtimeMs, ino, reason] of skipped) {
+    if (!known.has(rel)) known.set(rel, { clipId: null, size, mtimeMs, ino, sidecarSig: '', status: 'present', problem: reason });
+  }
+  return known;
+}
+
+/**
+ * Sizes of every clip in the library before this run. A moved file keeps its size, so a new file whose size is not
+ * here cannot be a move and needs no fingerprint lookup (and a first index makes none at all).
+ */
+export async function knownSizes(db: Database): Promise<Set<number>> {
+  const sizes = new Set<number>();
+  const page = db.prepare('SELECT id, size FROM clips WHERE id > ? ORDER BY id LIMIT ?').raw();
+  for (let after = 0; ; ) {
+    const rows = page.all(after, PAGE_ROWS) as [number, number][];
+    for (const [, size] of rows) sizes.add(size);
+    if (rows.length < PAGE_ROWS) return sizes;
+    after = rows[rows.length - 1]![0];
+    await pause();
+  }
+}
+
+/** Every column a scan writes for one file (links to evidence and incidents are the link and group passes' job). */
+export interface ClipRecord {
+  rootId: number;
+  relPath: string;
+  fileName: string;
+  size: number;
+  mtimeMs: number;
+  ino: string;
+  fingerprint: string;
+  container: string;
+  probeError: string | null;
+  durationSec: number | null;
+  recordedAt: string | null;
+  recordedAtSource: 'file' | 'sidecar' | 'name' | null;
+  fileRecordedAt: string | null;
+  width: number | null;
+  height: number | null;
+  frameRate: number | null;
+  videoCodec: string | null;
+  audioCodec: string | null;
+  make: string | null;
+  model: string | null;
+  serial: string | null;
+  software: string | null;
+  lat: number | null;
+  lon: number | null;
+  alt: number | null;
+  playable: 0 | 1;
+  unplayableReason: string | null;
+  sidecarSig: string;
+  sideSource: 'motorola' | 'axis' | null;
+  sideOfficer: string | null;
+  sideOfficerId: string | null;
+  sideSerial: string | null;
+  sideStart: string | null;
+  sideRefs: string;
+  bookmarks: string;
+  officer: string | null;
+  officerId: string | null;
+  now: string;
+}
+
+const SCANNED_COLUMNS = `root_id = @rootId, rel_path = @relPath, file_name = @fileName, size = @size, mtime_ms = @mtimeMs,
+  ino = @ino, fingerprint = @fingerprint, container = @container, probe_error = @probeError, duration_sec = @durationSec,
+  recorded_at = @recordedAt, recorded_at_source = @recordedAtSource, file_recorded_at = @fileRecordedAt, width = @width,
+  height = @height, frame_rate = @frameRate, video_codec = @videoCodec, audio_codec = @audioCodec, make = @make,
+  model = @model, serial = @serial, software = @software, lat = @lat, lon = @lon, alt = @alt, playable = @playable,
+  unplayable_reason = @unplayableReason, sidecar_sig = @sidecarSig, side_source = @sideSource,
+  side_officer = @sideOfficer, side_officer_id = @sideOfficerId, side_serial = @sideSerial, side_start = @sideStart,
+  side_refs = @sideRefs, bookmarks = @bookmarks, officer = @officer, officer_id = @officerId,
+  status = 'present', missing_since = NULL, updated_at = @now`;
+
+export interface FingerprintCandidate {
+  id: number;
+  rootPath: string;
+  relPath: string;
+  status: 'present' | 'missing';
+}
+
+export interface ClipWriter {
+  insert(rec: ClipRecord): number;
+  /** The file at a known path changed: new metadata, and the full hash no longer holds. */
+  update(id: number, rec: ClipRecord): void;
+  /** A moved or renamed file: the same row (history, links, scores) at its new path; the content is the same. */
+  relink(id: number, rec: ClipRecord): void;
+  markPresent(id: number, now: string): void;
+  /** Clips with this fingerprint that could be the source of a move: missing ones first, then older present ones. */
+  moveCandidates(fingerprint: string): FingerprintCandidate[];
+  upsertSkipped(rootId: number, relPath: string, stat: { size: number; mtimeMs: number; ino: string }, reason: string): void;
+  deleteSkipped(rootId: number, relPath: string): void;
+}
+
+/** Candidates examined per fingerprint: a library holding many identical copies must not turn each add into N stats. */
+const MOVE_CANDIDATES = 20;
+
+export function clipWriter(db: Database): ClipWriter {
+  const insert = db.prepare(
+    `INSERT INTO clips (root_id, rel_path, file_name, size, mtime_ms, ino, fingerprint, container, probe_error,
+       duration_sec, recorded_at, recorded_at_source, file_recorded_at, width, height, frame_rate, video_codec,
+       audio_codec, make, model, serial, software, lat, lon, alt, playable, unplayable_reason, sidecar_sig, side_source,
+       side_officer, side_officer_id, side_serial, side_start, side_refs, bookmarks, officer, officer_id, status,
+       created_at, updated_at)
+     VALUES (@rootId, @relPath, @fileName, @size, @mtimeMs, @ino, @fingerprint, @container, @probeError,
+       @durationSec, @recordedAt, @recordedAtSource, @fileRecordedAt, @width, @height, @frameRate, @videoCodec,
+       @audioCodec, @make, @model, @serial, @software, @lat, @lon, @alt, @playable, @unplayableReason, @sidecarSig,
+       @sideSource, @sideOfficer, @sideOfficerId, @sideSerial, @sideStart, @sideRefs, @bookmarks, @officer, @officerId,
+       'present', @now, @now)`,
+  );
+  const update = db.prepare(`UPDATE clips SET ${SCANNED_COLUMNS}, sha256 = NULL, hashed_at = NULL WHERE id = @id`);
+  const relink = db.prepare(`UPDATE clips SET ${SCANNED_COLUMNS} WHERE id = @id`);
+  const present = db.prepare("UPDATE clips SET status = 'present', missing_since = NULL, updated_at = ? WHERE id = ?");
+  const missingFirst = db.prepare(
+    `SELECT c.id, r.path AS rootPath, c.rel_path AS relPath, c.status FROM clips c JOIN roots r ON r.id = c.root_id
+     WHERE c.fingerprint = ? AND c.status = ? LIMIT ${MOVE_CANDIDATES}`,
+  );
+  const upsertSkipped = db.prepare(
+    `INSERT INTO skipped_files (root_id, rel_path, size, mtime_ms, ino, reason) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT(root_id, rel_path) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms,
+       ino = excluded.ino, reason = excluded.reason`,
+  );
+  const deleteSkipped = db.prepare('DELETE FROM skipped_files WHERE root_id = ? AND rel_path = ?');
+  const candidates = (stmt: Statement, fp: string, status: string) => stmt.all(fp, status) as FingerprintCandidate[];
+  return {
+    insert: (rec) => Number(insert.run(rec).lastInsertRowid),
+    update: (id, rec) => void update.run({ ...rec, id }),
+    relink: (id, rec) => void relink.run({ ...rec, id }),
+    markPresent: (id, now) => void present.run(now, id),
+    moveCandidates: (fp) => [...candidates(missingFirst, fp, 'missing'), ...candidates(missingFirst, fp, 'present')],
+    upsertSkipped: (rootId, rel, st, reason) => void upsertSkipped.run(rootId, rel, st.size, st.mtimeMs, st.ino, reason),
+    deleteSkipped: (rootId, rel) => void deleteSkipped.run(rootId, rel),
+  };
+}
+
+/**
+ * After a complete walk: every clip under these roots that was not seen is missing (its row, links and scores stay).
+ * Returns how many are missing now (including those already missing before) and how many went missing in this run.
+ * Remembered unreadable files that were not seen are forgotten: there is nothing left to report about them.
+ * Works a page at a time, each page's changes in one transaction with `onChange` (the "regroup needed" mark).
+ */
+export async function settleUnseen(
+  db: Database,
+  rootIds: readonly number[],
+  seenClips: ReadonlySet<number>,
+  seenSkipped: ReadonlyMap<number, ReadonlySet<string>>,
+  now: string,
+  onChange: () => void,
+): Promise<{ missing: number; newlyMissing: number }> {
+  let missing = 0;
+  let newlyMissing = 0;
+  const mark = db.prepare("UPDATE clips SET status = 'missing', missing_since = ?, updated_at = ? WHERE id = ?");
+  const forget = db.prepare('DELETE FROM skipped_files WHERE root_id = ? AND rel_path = ?');
+  const page = db.prepare('SELECT id, status FROM clips WHERE +root_id = ? AND id > ? ORDER BY id LIMIT ?').raw(); // by id, as above
+  for (const rootId of rootIds) {
+    for (let after = 0; ; ) {
+      const rows = page.all(rootId, after, PAGE_ROWS) as [number, string][];
+      const gone = rows.filter(([id]) => !seenClips.has(id));
+      missing += gone.length;
+      const newly = gone.filter(([, status]) => status === 'present');
+      if (newly.length > 0) {
+        newlyMissing += newly.length;
+        db.transaction(() => {
+          for (const [id] of newly) mark.run(now, now, id);
+          onChange();
+        })();
+      }
+      if (rows.length < PAGE_ROWS) break;
+      after = rows[rows.length - 1]![0];
+      await pause();
+    }
+    const seen = seenSkipped.get(rootId);
+    const skipped = db.prepare('SELECT rel_path FROM skipped_files WHERE root_id = ?').pluck().all(rootId) as string[];
+    db.transaction(() => {
+      for (const rel of skipped) if (!seen?.has(rel)) forget.run(rootId, rel);
+    })();
+  }
+  return { missing, newlyMissing };
+}
+
+export function countPresentClips(db: Database): number {
+  return (db.prepare("SELECT count(*) AS n FROM clips WHERE status = 'present'").get() as { n: number }).n;
+}
+
+/** Where a clip's file is and the roots it must stay inside (for the media protocol). */
+export function clipLocation(db: Database, clipId: number): { path: string; roots: string[] } | null {
+  const r = db
+    .prepare('SELECT r.path AS root, c.rel_path AS rel FROM clips c JOIN roots r ON r.id = c.root_id WHERE c.id = ?')
+    .get(clipId) as { root: string; rel: string } | undefined;
+  if (!r) return null;
+  const roots = db.prepare('SELECT path FROM roots ORDER BY id').pluck().all() as string[];
+  return { path: clipAbsPath(r.root, r.rel), roots };
+}
+
+/** Present, readable clips under these roots still without a full SHA-256. */
+export function clipsNeedingHash(db: Database, rootIds: readonly number[]): { id: number; path: string }[] {
+  const stmt = db.prepare(
+    `SELECT c.id, r.path AS root, c.rel_path AS rel FROM clips c JOIN roots r ON r.id = c.root_id
+     WHERE c.root_id = ? AND c.status = 'present' AND c.sha256 IS NULL AND c.probe_error IS NULL ORDER BY c.id`,
+  );
+  return rootIds.flatMap((id) => (stmt.all(id) as { id: number; root: string; rel: string }[]).map((r) => ({ id: r.id, path: clipAbsPath(r.root, r.rel) })));
+}
+
+export function hashWriter(db: Database): (id: number, sha256: string, now: string) => void {
+  const stmt = db.prepare('UPDATE clips SET sha256 = ?, hashed_at = ? WHERE id = ?');
+  return (id, sha256, now) => void stmt.run(sha256, now, id);
+}

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { parseCsv } from '../../../shared/csv/parse';
+import { parseEvidenceCsv, type EvidenceProblem, type EvidenceRecord } from '../../../shared/library/evidenceCsv';
+import type { EvidenceMapping } from '../../../shared/library/mapping';
+import { pause } from './paging';
+
+/**
+ * An adapter over shared/library/evidenceCsv so that an export of 100,000 rows does not freeze the core for seconds:
+ * the text is cut into runs of whole records (a newline inside quotes does not end a record), each run is parsed
+ * under the export's own header, and the core pauses between runs. What the parser does within one run, this does
+ * across runs: line numbers are those of the whole file, header problems are reported once, and a row repeating an
+ * earlier evidence ID is dropped, keeping the first (as "duplicate of line N" when the row is the same, or as a
+ * conflict when it differs), worded as the parser words it, with the dropped row's other problems left out as the
+ * parser leaves them out. A property test holds it to the parser's own result on the whole text.
+ */
+export interface EvidenceChunk {
+  records: EvidenceRecord[];
+  problems: EvidenceProblem[];
+}
+
+/** Records per run: parsing one costs tens of microseconds, so a run stays around ten milliseconds. */
+export const ROWS_PER_CHUNK = 200;
+
+interface Piece {
+  /** Physical line (1-based) of the piece's first record in the whole file. */
+  firstLine: number;
+  text: string;
+}
+
+/** Splits CSV text after its header into runs of whole records; returns the header line and the runs. */
+export function splitRecords(text: string, rowsPerChunk = ROWS_PER_CHUNK): { header: string; pieces: Piece[] } {
+  const pieces: Piece[] = [];
+  let inQuotes = false;
+  let line = 1;
+  let header: string | null = null;
+  let rows = 0;
+  let pieceStart = 0;
+  let pieceLine = 2;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34 /* " */) inQuotes = !inQuotes;
+    else if (ch === 10 /* \n */) {
+      line++;
+      if (inQuotes) continue;
+      if (header === null) {
+        header = text.slice(0, i + 1);
+        pieceStart = i + 1;
+        pieceLine = line;
+      } else if (++rows === rowsPerChunk) {
+        pieces.push({ firstLine: pieceLine, text: text.slice(pieceStart, i + 1) });
+        rows = 0;
+        pieceStart = i + 1;
+        pieceLine = line;
+      }
+    }
+  }
+  if (header === null) return { header: text, pieces: [] };
+  if (pieceStart < text.length || pieces.length === 0) pieces.push({ firstLine: pieceLine, text: text.slice(pieceStart) });
+  return { header, pieces };
+}
+
+const DUPLICATE = /^duplicate of line (\d+)$/;
+const CELL_COUNT = /^has \d+ cells but the header has \d+/;
+const CONFLICT = /^evidence id "(.*)" is also on line (\d+) with different content; line \d+ is kept$/;
+
+export async function* parseEvidenceInChunks(
+  text: string,
+  mapping: EvidenceMapping,
+  source: string,
+  rowsPerChunk = ROWS_PER_CHUNK,
+): AsyncGenerator<EvidenceChunk> {
+  const { header, pieces } = splitRecords(text, rowsPerChunk);
+  if (pieces.length <= 1) {
+    const r = parseEvidenceCsv(text, mapping, source);
+    yield { records: r.records, problems: r.problems };
+    return;
+  }
+  // The parser's order of checks, across runs: a row identical (cell for cell) to an earlier one is a duplicate of
+  // the first such row, whatever else is wrong with it; otherwise a row reusing the evidence ID of an earlier kept
+  // row is a conflict with that row.
+  const firstByCells = new Map<string, number>();
+  const firstById = new Map<string, number>();
+  const headerProblems = new Set<string>();
+  const headerText = header.charCodeAt(0) === 0xfeff ? header.slice(1) : header;
+  for (const [index, piece] of pieces.entries()) {
+    if (index > 0) await pause();
+    const fileLine = (l: number) => (l <= 1 ? l : l - 2 + piece.firstLine);
+    // Rows repeating a row of an earlier run (the parser only sees repeats within this run).
+    const repeatOf = new Map<number, number>();
+    for (const row of parseCsv(piece.text).rows) {
+      if (row.fields.every((f) => f.trim() === '')) continue;
+      // A digest, not the row itself: a 100k-row export's keys then take a few megabytes.
+      const key = createHash('sha1').update(JSON.stringify(row.fields)).digest('base64');
+      const line = row.line - 1 + piece.firstLine;
+      const first = firstByCells.get(key);
+      if (first === undefined) firstByCells.set(key, line);
+      else if (first < piece.firstLine) repeatOf.set(line, first);
+    }
+    const r = parseEvidenceCsv(index === 0 ? header + piece.text : headerText + piece.text, mapping, source);
+    const dropped = new Map<number, string>();
+    for (const [line, first] of repeatOf) dropped.set(line, `duplicate of line ${first}`);
+    const records: EvidenceRecord[] = [];
+    for (const rec of r.records) {
+      const line = fileLine(rec.line);
+      if (dropped.has(line)) continue;
+      const earlier = firstById.get(rec.evidenceId);
+      if (earlier !== undefined) {
+        dropped.set(line, conflictMessage(rec.evidenceId, earlier));
+        continue;
+      }
+      firstById.set(rec.evidenceId, line);
+      records.push({ ...rec, line });
+    }
+    const problems: EvidenceProblem[] = [];
+    for (const p of r.problems) {
+      if (p.line <= 1) {
+        if (headerProblems.has(p.message)) continue;
+        headerProblems.add(p.message);
+        problems.push(p);
+        continue;
+      }
+      const line = fileLine(p.line);
+      // The parser drops a repeated row before reading its cells: of that row's problems only the cell count stays.
+      if (dropped.has(line) && !CELL_COUNT.test(p.message)) continue;
+      const duplicate = DUPLICATE.exec(p.message);
+      const conflict = CONFLICT.exec(p.message);
+      let message = p.message;
+      if (duplicate) {
+        const to = fileLine(Number(duplicate[1]));
+        message = `duplicate of line ${repeatOf.get(to) ?? to}`;
+      } else if (conflict) message = conflictMessage(conflict[1]!, firstById.get(conflict[1]!) ?? fileLine(Number(conflict[2])));
+      problems.push({ line, message });
+    }
+    for (const [line, message] of dropped) problems.push({ line, message });
+    problems.sort((a, b) => a.line - b.line);
+    yield { records, problems };
+  }
+}
+
+function conflictMessage(evidenceId: string, earlierLine: number): string {
+  return `evidence id "${evidenceId}" is also on line ${earlierLine} with different content; line ${earlierLine} is kept`;
+}

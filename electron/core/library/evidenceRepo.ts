@@ -1,0 +1,142 @@
+import type { Database } from 'better-sqlite3';
+import type { Evidence } from '../../../shared/ipc/library';
+import type { EvidenceRecord } from '../../../shared/library/evidenceCsv';
+
+/** manifests (imported export files) and evidence (their rows). */
+
+export function upsertManifest(db: Database, m: { path: string; sha256: string; mapping: string; rows: number }, now: string): number {
+  db.prepare(
+    `INSERT INTO manifests (path, sha256, mapping, rows, imported_at) VALUES (@path, @sha256, @mapping, @rows, @now)
+     ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, mapping = excluded.mapping, rows = excluded.rows,
+       imported_at = excluded.imported_at`,
+  ).run({ ...m, now });
+  return (db.prepare('SELECT id FROM manifests WHERE path = ?').get(m.path) as { id: number }).id;
+}
+
+export interface EvidenceWrite {
+  record: EvidenceRecord;
+  contentHash: string;
+}
+
+/**
+ * Writes rows whose content changed or that are new; returns the counts. The line and manifest follow the latest
+ * import without counting as a change (a re-sorted export is the same evidence).
+ */
+export function upsertEvidence(db: Database, manifestId: number, rows: readonly EvidenceWrite[], now: string): { added: number; updated: number } {
+  const existing = db.prepare('SELECT id, content_hash, manifest_id, line FROM evidence WHERE evidence_id = ?');
+  const insert = db.prepare(
+    `INSERT INTO evidence (evidence_id, manifest_id, line, title, officer, officer_id, team, bcu, grp, categories, flags,
+       tags, description, recorded_at, time_flag, uploaded_at, duration_sec, refs, file_name, custom, content_hash,
+       updated_at)
+     VALUES (@evidenceId, @manifestId, @line, @title, @officer, @officerId, @team, @bcu, @grp, @categories, @flags,
+       @tags, @description, @recordedAt, @timeFlag, @uploadedAt, @durationSec, @refs, @fileName, @custom, @contentHash,
+       @now)`,
+  );
+  const update = db.prepare(
+    `UPDATE evidence SET manifest_id = @manifestId, line = @line, title = @title, officer = @officer,
+       officer_id = @officerId, team = @team, bcu = @bcu, grp = @grp, categories = @categories, flags = @flags,
+       tags = @tags, description = @description, recorded_at = @recordedAt, time_flag = @timeFlag,
+       uploaded_at = @uploadedAt, duration_sec = @durationSec, refs = @refs, file_name = @fileName, custom = @custom,
+       content_hash = @contentHash, updated_at = @now
+     WHERE id = @id`,
+  );
+  const relocate = db.prepare('UPDATE evidence SET manifest_id = ?, line = ? WHERE id = ?');
+  let added = 0;
+  let updated = 0;
+  for (const { record: r, contentHash } of rows) {
+    const before = existing.get(r.evidenceId) as { id: number; content_hash: string; manifest_id: number; line: number } | undefined;
+    const values = {
+      evidenceId: r.evidenceId, manifestId, line: r.line, title: r.title, officer: r.officer, officerId: r.officerId,
+      team: r.team, bcu: r.bcu, grp: r.group, categories: JSON.stringify(r.categories), flags: JSON.stringify(r.flags),
+      tags: JSON.stringify(r.tags), description: r.description, recordedAt: r.recordedAtUtc, timeFlag: r.timeFlag,
+      uploadedAt: r.uploadedAtUtc, durationSec: r.durationSec, refs: JSON.stringify(r.references), fileName: r.fileName,
+      custom: JSON.stringify(r.custom), contentHash, now,
+    };
+    if (!before) {
+      insert.run(values);
+      added++;
+    } else if (before.content_hash !== contentHash) {
+      update.run({ ...values, id: before.id });
+      updated++;
+    } else if (before.manifest_id !== manifestId || before.line !== r.line) {
+      relocate.run(manifestId, r.line, before.id);
+    }
+  }
+  return { added, updated };
+}
+
+export function countEvidence(db: Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM evidence').get() as { n: number }).n;
+}
+
+interface EvidenceRow {
+  evidence_id: string;
+  title: string | null;
+  officer: string | null;
+  team: string | null;
+  bcu: string | null;
+  categories: string;
+  flags: string;
+  recorded_at: string | null;
+  time_flag: 'ambiguous' | 'nonexistent' | null;
+  duration_sec: number | null;
+  refs: string;
+  file_name: string | null;
+  description: string | null;
+  source: string;
+  line: number;
+}
+
+const EVIDENCE_SELECT = `SELECT e.evidence_id, e.title, e.officer, e.team, e.bcu, e.categories, e.flags, e.recorded_at,
+  e.time_flag, e.duration_sec, e.refs, e.file_name, e.description, m.path AS source, e.line
+  FROM evidence e JOIN manifests m ON m.id = e.manifest_id`;
+
+function toEvidence(r: EvidenceRow): Evidence {
+  return {
+    evidenceId: r.evidence_id, title: r.title, officer: r.officer, team: r.team, bcu: r.bcu,
+    categories: JSON.parse(r.categories) as string[], flags: JSON.parse(r.flags) as string[], recordedAt: r.recorded_at,
+    timeFlag: r.time_flag, durationSec: r.duration_sec, references: JSON.parse(r.refs) as string[], fileName: r.file_name,
+    description: r.description, source: r.source, line: r.line,
+  };
+}
+
+/** The export rows behind an incident's clips. */
+export function evidenceOfIncident(db: Database, incidentId: number): Evidence[] {
+  return (
+    db
+      .prepare(`${EVIDENCE_SELECT} WHERE e.id IN (SELECT evidence_id FROM clips WHERE incident_id = ?) ORDER BY e.recorded_at, e.evidence_id`)
+      .all(incidentId) as EvidenceRow[]
+  ).map(toEvidence);
+}
+
+/** Export rows no file on disk was matched to (kept, and listed as problems). */
+export function rowsWithoutClip(db: Database, offset: number, limit: number): { source: string; line: number; evidenceId: string; fileName: string | null }[] {
+  return db
+    .prepare(
+      `SELECT m.path AS source, e.line, e.evidence_id AS evidenceId, e.file_name AS fileName
+       FROM evidence e JOIN manifests m ON m.id = e.manifest_id
+       WHERE NOT EXISTS (SELECT 1 FROM clips c WHERE c.evidence_id = e.id)
+       ORDER BY m.path, e.line LIMIT ? OFFSET ?`,
+    )
+    .all(limit, offset) as { source: string; line: number; evidenceId: string; fileName: string | null }[];
+}
+
+export function countRowsWithoutClip(db: Database): number {
+  return (
+    db.prepare('SELECT count(*) AS n FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM clips c WHERE c.evidence_id = e.id)').get() as { n: number }
+  ).n;
+}
+
+/** Clips on disk no export row describes; only meaningful once some export has been imported. */
+export function clipsWithoutRow(db: Database, offset: number, limit: number): { path: string; root: string }[] {
+  return db
+    .prepare(
+      `SELECT c.rel_path AS path, r.path AS root FROM clips c JOIN roots r ON r.id = c.root_id
+       WHERE c.evidence_id IS NULL AND c.status = 'present' ORDER BY c.id LIMIT ? OFFSET ?`,
+    )
+    .all(limit, offset) as { path: string; root: string }[];
+}
+
+export function countClipsWithoutRow(db: Database): number {
+  return (db.prepare("SELECT count(*) AS n FROM clips WHERE evidence_id IS NULL AND status = 'present'").get() as { n: number }).n;
+}

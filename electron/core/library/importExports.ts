@@ -1,0 +1,191 @@
+import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { AXON_PRESET, parseMappingFile, type EvidenceMapping } from '../../../shared/library/mapping';
+import { UserError } from '../errors';
+import { parseEvidenceInChunks } from './evidenceChunks';
+import { upsertEvidence, upsertManifest } from './evidenceRepo';
+import { PAGE_ROWS, pause } from './paging';
+import { markRegroupNeeded } from './regroup';
+import type { RunProblem } from './runsRepo';
+
+/**
+ * Force exports into the evidence table, and evidence rows onto the clips they describe. Choices:
+ * - The mapping is a preset name ('axon') or the path of a mapping file (format: shared/library/mapping.ts).
+ * - An export is read as UTF-8; a file that is not valid UTF-8 (a Windows tool's export) is read as Windows-1252 and
+ *   that is reported, rather than silently turning names into replacement characters.
+ * - Re-importing an export writes only rows whose content changed: importing the same file twice changes nothing.
+ *   Rows that disappear from a later export are kept (evidence is never dropped by an import).
+ * - A row matches a clip by file name (case-insensitive; then by name without extension), else by its evidence ID
+ *   appearing as a word in the clip's path (exports are often unpacked into one folder per evidence ID).
+ */
+const PRESETS: Record<string, EvidenceMapping> = { axon: AXON_PRESET };
+
+export interface LoadedMapping {
+  mapping: EvidenceMapping;
+  /** 'axon' or the mapping file's path: recorded on the run and the manifest. */
+  label: string;
+}
+
+export async function loadMapping(spec: string): Promise<LoadedMapping> {
+  const preset = PRESETS[spec.trim().toLowerCase()];
+  if (preset) return { mapping: preset, label: spec.trim().toLowerCase() };
+  let text: string;
+  try {
+    text = await readFile(spec, 'utf8');
+  } catch {
+    throw new UserError(
+      'bad-input',
+      `--mapping '${spec}' is neither a preset (${Object.keys(PRESETS).join(', ')}) nor a readable mapping file`,
+    );
+  }
+  const parsed = parseMappingFile(text);
+  if (!parsed.ok) throw new UserError('bad-input', `mapping file ${spec}: ${parsed.error}`);
+  return { mapping: parsed.mapping, label: spec };
+}
+
+export interface ManifestImport {
+  rows: number;
+  added: number;
+  updated: number;
+  problems: RunProblem[];
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const windows1252 = new TextDecoder('windows-1252');
+
+async function readManifestText(path: string): Promise<{ bytes: Buffer; text: string; note: string | null }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw new UserError('bad-input', `cannot read export ${path}: ${(e as Error).message}`);
+  }
+  try {
+    return { bytes, text: strictUtf8.decode(bytes), note: null };
+  } catch {
+    return { bytes, text: windows1252.decode(bytes), note: 'is not valid UTF-8; read as Windows-1252 (check names with accents)' };
+  }
+}
+
+export async function importManifest(db: Database, path: string, loaded: LoadedMapping, now: string): Promise<ManifestImport> {
+  const { bytes, text, note } = await readManifestText(path);
+  const result: ManifestImport = { rows: 0, added: 0, updated: 0, problems: [] };
+  if (note) result.problems.push({ kind: 'manifest', path, line: null, reason: note });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const manifest = { path, sha256, mapping: loaded.label };
+  const manifestId = db.transaction(() => upsertManifest(db, { ...manifest, rows: 0 }, now))();
+  // A chunk at a time, each in its own transaction: a run killed half-way has imported whole rows only, and the
+  // next run imports the rest (re-importing what is already there writes nothing).
+  for await (const chunk of parseEvidenceInChunks(text, loaded.mapping, path)) {
+    for (const p of chunk.problems) result.problems.push({ kind: 'row', path, line: p.line, reason: p.message });
+    const writes = chunk.records.map((record) => ({
+      record,
+      contentHash: createHash('sha256').update(JSON.stringify({ ...record, line: 0 })).digest('base64'),
+    }));
+    const written = db.transaction(() => {
+      const w = upsertEvidence(db, manifestId, writes, now);
+      // In the same transaction: a run killed before linking still relinks and regroups next time.
+      if (w.added + w.updated > 0) markRegroupNeeded(db);
+      return w;
+    })();
+    result.rows += writes.length;
+    result.added += written.added;
+    result.updated += written.updated;
+  }
+  db.transaction(() => upsertManifest(db, { ...manifest, rows: result.rows }, now))();
+  return result;
+}
+
+interface LinkEvidence {
+  id: number;
+  evidenceId: string;
+  fileName: string | null;
+  officer: string | null;
+  officerId: string | null;
+  recordedAt: string | null;
+}
+
+type LinkClip = [
+  id: number, relPath: string, fileName: string, evidenceId: number | null, officer: string | null, officerId: string | null,
+  sideOfficer: string | null, sideOfficerId: string | null, recordedAt: string | null, recordedAtSource: string | null,
+];
+
+const stem = (name: string) => name.slice(0, name.length - extname(name).length).toLowerCase();
+const EVIDENCE_ID_MIN_LENGTH = 6;
+
+/**
+ * Sets every clip's evidence row and the facts that follow from it (officer, and the export's time when the clip has
+ * no better one). Reads and writes a page at a time with a pause between pages; writes only what changed and
+ * returns how many clips changed. Safe to interrupt: it is recomputed from scratch by the next run.
+ */
+export async function linkEvidence(db: Database, now: string): Promise<number> {
+  const byName = new Map<string, LinkEvidence>();
+  const byStem = new Map<string, LinkEvidence>();
+  const byId = new Map<string, LinkEvidence>();
+  // When two rows name the same file, the one imported first (lowest row id) wins.
+  const evidencePage = db.prepare(
+    `SELECT id, evidence_id AS evidenceId, file_name AS fileName, officer, officer_id AS officerId, recorded_at AS recordedAt
+     FROM evidence WHERE id > ? ORDER BY id LIMIT ?`,
+  );
+  for (let after = 0; ; ) {
+    const rows = evidencePage.all(after, PAGE_ROWS) as LinkEvidence[];
+    for (const e of rows) {
+      if (e.fileName) {
+        const name = e.fileName.trim().toLowerCase();
+        if (!byName.has(name)) byName.set(name, e);
+        if (!byStem.has(stem(name))) byStem.set(stem(name), e);
+      }
+      if (e.evidenceId.length >= EVIDENCE_ID_MIN_LENGTH) byId.set(e.evidenceId.toLowerCase(), e);
+    }
+    if (rows.length < PAGE_ROWS) break;
+    after = rows[rows.length - 1]!.id;
+    await pause();
+  }
+  const find = (relPath: string, fileName: string): LinkEvidence | null => {
+    const lower = fileName.toLowerCase();
+    const hit = byName.get(lower) ?? byStem.get(stem(lower));
+    if (hit) return hit;
+    if (byId.size === 0) return null;
+    for (const token of relPath.toLowerCase().split(/[^a-z0-9]+/)) {
+      if (token.length >= EVIDENCE_ID_MIN_LENGTH) {
+        const e = byId.get(token);
+        if (e) return e;
+      }
+    }
+    return null;
+  };
+  const update = db.prepare(
+    `UPDATE clips SET evidence_id = ?, officer = ?, officer_id = ?, recorded_at = ?, recorded_at_source = ?, updated_at = ?
+     WHERE id = ?`,
+  );
+  const page = db
+    .prepare(
+      `SELECT id, rel_path, file_name, evidence_id, officer, officer_id, side_officer, side_officer_id, recorded_at,
+         recorded_at_source FROM clips WHERE id > ? ORDER BY id LIMIT ?`,
+    )
+    .raw();
+  let changed = 0;
+  for (let after = 0; ; ) {
+    const rows = page.all(after, PAGE_ROWS) as LinkClip[];
+    const writes: unknown[][] = [];
+    for (const [id, relPath, fileName, evidenceId, officer, officerId, sideOfficer, sideOfficerId, recordedAt, source] of rows) {
+      const e = find(relPath, fileName);
+      const wantOfficer = e?.officer ?? sideOfficer;
+      const wantOfficerId = e?.officerId ?? sideOfficerId;
+      // The clip's own time (file, sidecar, name) beats the export's minute-resolution local time.
+      const ownTime = source !== null && source !== 'export';
+      const wantRecorded = ownTime ? recordedAt : (e?.recordedAt ?? null);
+      const wantSource = ownTime ? source : wantRecorded === null ? null : 'export';
+      if ((e?.id ?? null) !== evidenceId || wantOfficer !== officer || wantOfficerId !== officerId || wantRecorded !== recordedAt || wantSource !== source) {
+        writes.push([e?.id ?? null, wantOfficer, wantOfficerId, wantRecorded, wantSource, now, id]);
+      }
+    }
+    if (writes.length > 0) db.transaction(() => writes.forEach((w) => update.run(...w)))();
+    changed += writes.length;
+    if (rows.length < PAGE_ROWS) return changed;
+    after = rows[rows.length - 1]![0];
+    await pause();
+  }
+}

@@ -1,0 +1,435 @@
+import { access } from 'node:fs/promises';
+import { realpathSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import type { IndexInput, IndexSummary, Skipped } from '../../../shared/ipc/library';
+import { appendAudit } from '../audit/log';
+import type { CoreContext } from '../context';
+import { UserError } from '../errors';
+import { clipRecord } from './clipRecord';
+import {
+  clipsNeedingHash, clipWriter, countPresentClips, hashWriter, knownSizes, loadKnownFiles, settleUnseen, type KnownFile,
+} from './clipsRepo';
+import { countClipsWithoutRow, countEvidence, rowsWithoutClip } from './evidenceRepo';
+import { createHashPool } from './hashPool';
+import { importManifest, linkEvidence, loadMapping } from './importExports';
+import { countActiveIncidents } from './incidentsRepo';
+import { clipAbsPath } from './paths';
+import { probeClip } from './probe/probe';
+import { progressReporter, type ProgressReporter } from './progress';
+import { markRegroupNeeded, regroup, regroupNeeded, type RegroupResult } from './regroup';
+import { ensureRoot, markRootsIndexed } from './rootsRepo';
+import { liveRun, runWriter, startRun, type RunProblem, type RunWriter } from './runsRepo';
+import { scanRoots, type ScannedClip, type ScanRoot, type ScanOptions } from './scan';
+import { readSidecars, sidecarSignature } from './sidecars';
+
+/**
+ * One index run: exports imported, roots walked, new and changed files read, moved files re-linked, vanished ones
+ * marked missing, rows linked to clips, clips grouped into incidents, optionally every clip hashed.
+ *
+ * Safety: writes are batched (500 rows or one second, whichever comes first) in transactions, each also recording
+ * the run's heartbeat and counts, so a process killed at any moment leaves a consistent database: every committed
+ * clip row is whole, and uncommitted work is simply redone by the next run (whose stat comparison skips what was
+ * committed). The run row stays 'running' and the next run marks it 'interrupted'. Cancelling (ctx.signal) stops
+ * taking new files, commits what is done and marks the run 'cancelled' (missing files and grouping are then left to
+ * the next complete run: a partial walk cannot tell a missing file from one it did not reach).
+ */
+export type IndexOptions = IndexInput & Pick<ScanOptions, 'beforeReadDir'>;
+
+/** Probes in flight: enough to keep a disk queue and the libuv pool busy, few enough to bound memory. */
+const PROBES_IN_FLIGHT = 16;
+const BATCH_ROWS = 500;
+const BATCH_MS = 1000;
+
+type Counts = { scanned: number; added: number; updated: number; unchanged: number; moved: number; missing: number; hashed: number };
+
+export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<IndexSummary> {
+  const t0 = Date.now();
+  const db = ctx.db;
+  const rootPaths = checkFolders(opts.roots);
+  const manifests = checkManifests(opts.manifests);
+  const mapping = await loadMapping(opts.mapping);
+
+  const start = new Date();
+  const runId = db.transaction(() => {
+    const live = liveRun(db, start, hostname());
+    if (live) {
+      throw new UserError('locked', `another index run (#${live.id}, process ${live.pid}) has been running since ${live.started_at}; wait for it or cancel it`);
+    }
+    return startRun(
+      db,
+      { actor: ctx.actor, pid: process.pid, host: hostname(), roots: rootPaths, manifests, mapping: mapping.label, options: { hash: opts.hash, proximityMinutes: opts.proximityMinutes } },
+      start,
+    );
+  })();
+  const roots: ScanRoot[] = db.transaction(() =>
+    rootPaths.map((path) => ({ id: ensureRoot(db, path, start), path, realPath: realpathSync(path) })),
+  )();
+  const run = runWriter(db, runId);
+  const progress = progressReporter(runId, (p) => ctx.emit('index.progress', p));
+  const counts: Counts = { scanned: 0, added: 0, updated: 0, unchanged: 0, moved: 0, missing: 0, hashed: 0 };
+  const skipped: Skipped[] = [];
+  const problems = problemLog(skipped);
+  const evidence = { manifests: manifests.length, rows: 0, added: 0, updated: 0, rowsWithoutClip: 0, clipsWithoutRow: 0 };
+  let grouping: RegroupResult & { regrouped: boolean } = { regrouped: false, created: 0, changed: 0, superseded: 0, removed: 0 };
+  const cancelled = () => ctx.signal?.aborted === true;
+  const seen: Seen = { clips: new Set(), skipped: new Map(roots.map((r) => [r.id, new Set<string>()])) };
+
+  try {
+    progress.phase('import');
+    for (const path of manifests) {
+      const r = await importManifest(db, path, mapping, new Date().toISOString());
+      evidence.rows += r.rows;
+      evidence.added += r.added;
+      evidence.updated += r.updated;
+      r.problems.forEach(problems.add);
+      progress.update(evidence.rows, null, true);
+    }
+    db.transaction(() => run.addProblems(problems.drain()))();
+
+    await scanPhase(ctx, opts, roots, seen, run, progress, counts, problems);
+    const now = new Date().toISOString();
+    if (!cancelled()) {
+      const settled = await settleUnseen(db, roots.map((r) => r.id), seen.clips, seen.skipped, now, () => markRegroupNeeded(db));
+      counts.missing = settled.missing;
+      if (regroupNeeded(db, opts.proximityMinutes)) {
+        progress.phase('group');
+        progress.update(0, null, true);
+        await linkEvidence(db, now);
+        grouping = { regrouped: true, ...(await regroup(db, opts.proximityMinutes, now)) };
+      }
+    }
+    if (opts.hash && !cancelled()) await hashPhase(ctx, roots, run, progress, counts, problems);
+
+    const status = cancelled() ? 'cancelled' : 'completed';
+    if (countEvidence(db) > 0) {
+      const unmatched = rowsWithoutClip(db, 0, Number.MAX_SAFE_INTEGER);
+      evidence.rowsWithoutClip = unmatched.length;
+      evidence.clipsWithoutRow = countClipsWithoutRow(db);
+      for (const r of unmatched) {
+        skipped.push({ path: r.source, line: r.line, reason: `no file on disk matches evidence ${r.evidenceId}${r.fileName ? ` (${r.fileName})` : ''}; the row is kept` });
+      }
+    }
+    const summary: IndexSummary = {
+      runId,
+      status,
+      ...counts,
+      skipped,
+      clips: countPresentClips(db),
+      incidents: countActiveIncidents(db),
+      evidence,
+      grouping: { rule: opts.proximityMinutes === null ? 'reference' : 'reference+proximity', proximityMinutes: opts.proximityMinutes, ...grouping },
+      durationMs: Date.now() - t0,
+    };
+    const end = new Date();
+    db.transaction(() => {
+      run.addProblems(problems.drain());
+      run.finish(status, counts, end);
+      markRootsIndexed(db, roots.map((r) => r.id), end);
+      const { skipped: list, ...rest } = summary;
+      appendAudit(db, ctx.actor, {
+        action: 'collection',
+        objectType: 'library',
+        objectId: runId,
+        detail: { ...rest, roots: rootPaths, manifests, mapping: mapping.label, skipped: list.length },
+      }, end);
+    })();
+    progress.phase(status === 'completed' ? 'done' : 'cancelled');
+    progress.update(counts.scanned, counts.scanned, true);
+    return summary;
+  } catch (e) {
+    try {
+      db.transaction(() => {
+        run.addProblems(problems.drain());
+        run.finish('failed', counts, new Date());
+      })();
+    } catch {
+      // The database itself failed; the run stays 'running' and the next run marks it 'interrupted'.
+    }
+    progress.phase('failed', (e as Error).message);
+    progress.update(counts.scanned, null, true);
+    throw e;
+  }
+}
+
+/** What the walk found in this run (clip ids, and paths of unreadable files per root): the rest is missing. */
+interface Seen {
+  clips: Set<number>;
+  skipped: Map<number, Set<string>>;
+}
+
+function checkFolders(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    const full = resolve(p);
+    let isDir: boolean;
+    try {
+      isDir = statSync(full).isDirectory();
+    } catch {
+      throw new UserError('not-found', `library folder does not exist: ${full}`);
+    }
+    if (!isDir) throw new UserError('bad-input', `not a folder: ${full}`);
+    if (!out.includes(full)) out.push(full);
+  }
+  return out;
+}
+
+function checkManifests(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    const full = resolve(p);
+    let isFile: boolean;
+    try {
+      isFile = statSync(full).isFile();
+    } catch {
+      throw new UserError('not-found', `export file does not exist: ${full}`);
+    }
+    if (!isFile) throw new UserError('bad-input', `export is not a file: ${full}`);
+    if (!out.includes(full)) out.push(full);
+  }
+  return out;
+}
+
+interface ProblemLog {
+  add(p: RunProblem): void;
+  /** Problems not yet written to the run. */
+  drain(): RunProblem[];
+}
+
+/** Each problem once (a folder's metadata.json is read for each of its clips), kept for the summary and the run. */
+function problemLog(skipped: Skipped[]): ProblemLog {
+  const seen = new Set<string>();
+  let pending: RunProblem[] = [];
+  return {
+    add(p) {
+      const key = `${p.kind}\u0000${p.path}\u0000${p.line}\u0000${p.reason}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      pending.push(p);
+      skipped.push(p.line === null ? { path: p.path, reason: p.reason } : { path: p.path, line: p.line, reason: p.reason });
+    },
+    drain() {
+      const out = pending;
+      pending = [];
+      return out;
+    },
+  };
+}
+
+/** Batched writes: committed every BATCH_ROWS operations or BATCH_MS, with the run's heartbeat and problems. */
+function batcher(ctx: CoreContext, run: RunWriter, counts: Counts, problems: ProblemLog) {
+  let ops: (() => void)[] = [];
+  let clipWrites = false;
+  let last = Date.now();
+  const flush = () => {
+    const work = ops;
+    const dirty = clipWrites;
+    ops = [];
+    clipWrites = false;
+    last = Date.now();
+    ctx.db.transaction(() => {
+      if (dirty) markRegroupNeeded(ctx.db);
+      for (const w of work) w();
+      run.addProblems(problems.drain());
+      run.heartbeat(counts, new Date());
+    })();
+  };
+  return {
+    push(op: () => void, changesClips = true) {
+      ops.push(op);
+      clipWrites ||= changesClips;
+      if (ops.length >= BATCH_ROWS) flush();
+    },
+    tick() {
+      if (Date.now() - last >= BATCH_MS) flush();
+    },
+    flush,
+  };
+}
+
+async function scanPhase(
+  ctx: CoreContext,
+  opts: IndexOptions,
+  roots: ScanRoot[],
+  seen: Seen,
+  run: RunWriter,
+  progress: ProgressReporter,
+  counts: Counts,
+  problems: ProblemLog,
+): Promise<void> {
+  const db = ctx.db;
+  const writer = clipWriter(db);
+  const batch = batcher(ctx, run, counts, problems);
+  const pool = createHashPool();
+  const known = new Map<number, Map<string, KnownFile>>();
+  for (const r of roots) known.set(r.id, await loadKnownFiles(db, r.id));
+  // Read only when a new file turns up: an unchanged library never needs it.
+  let sizesBefore: Promise<Set<number>> | null = null;
+  const expected = [...known.values()].reduce((n, m) => n + m.size, 0);
+  const { clips: seenClips, skipped: seenSkipped } = seen;
+  const inflight = new Set<Promise<void>>();
+  let failure: unknown = null;
+  let walkDone = false;
+  const total = () => (walkDone ? counts.scanned : expected > 0 ? Math.max(expected, counts.scanned) : null);
+
+  const remember = (f: ScannedClip, reason: string) => {
+    seenSkipped.get(f.root.id)!.add(f.relPath);
+    batch.push(() => writer.upsertSkipped(f.root.id, f.relPath, f.stat, reason), false);
+  };
+
+  const processFile = async (f: ScannedClip, prior: KnownFile | undefined) => {
+    const sideProblems: RunProblem[] = [];
+    const [probe, fp, side] = await Promise.all([
+      probeClip(f.absPath),
+      pool.fingerprint(f.absPath, f.stat.size),
+      f.json || f.axisFolder ? readSidecars(f, sideProblems) : null,
+    ]);
+    sideProblems.forEach(problems.add);
+    const now = new Date().toISOString();
+    const clipId = prior?.clipId ?? null;
+    if (!probe.ok) problems.add({ kind: 'file', path: f.absPath, line: null, reason: probe.reason });
+    if (!fp.ok) {
+      // Unreadable, or gone since its stat: nothing new can be written; a known clip keeps its row as it was.
+      if (probe.ok) problems.add({ kind: 'file', path: f.absPath, line: null, reason: fp.code === 'ENOENT' ? 'file disappeared during the scan' : fp.reason });
+      if (clipId !== null) seenClips.add(clipId);
+      else seenSkipped.get(f.root.id)!.add(f.relPath);
+      return;
+    }
+    if (!probe.ok && clipId === null) {
+      remember(f, probe.reason);
+      return;
+    }
+    const rec = clipRecord(f, fp.hex, probe, side, now);
+    if (clipId !== null) {
+      seenClips.add(clipId);
+      counts.updated++;
+      batch.push(() => writer.update(clipId, rec));
+      return;
+    }
+    if (prior) batch.push(() => writer.deleteSkipped(f.root.id, f.relPath), false);
+    sizesBefore ??= knownSizes(db);
+    for (const c of (await sizesBefore).has(f.stat.size) ? writer.moveCandidates(fp.hex) : []) {
+      if (seenClips.has(c.id)) continue;
+      if (c.status === 'present' && (await exists(clipAbsPath(c.rootPath, c.relPath)))) continue;
+      // Another file with the same fingerprint may have claimed this clip while the check above awaited.
+      if (seenClips.has(c.id)) continue;
+      seenClips.add(c.id);
+      counts.moved++;
+      batch.push(() => writer.relink(c.id, rec));
+      return;
+    }
+    counts.added++;
+    batch.push(() => seenClips.add(writer.insert(rec)));
+  };
+
+  const launch = (f: ScannedClip, prior: KnownFile | undefined) => {
+    const task = processFile(f, prior)
+      .catch((e: unknown) => {
+        failure ??= e;
+      })
+      .finally(() => {
+        inflight.delete(task);
+        batch.tick();
+      });
+    inflight.add(task);
+  };
+
+  try {
+    progress.phase('scan');
+    for await (const dir of scanRoots(roots, { signal: ctx.signal, beforeReadDir: opts.beforeReadDir })) {
+      for (const s of dir.skipped) problems.add({ kind: s.kind, path: s.path, line: null, reason: s.reason });
+      for (const f of dir.clips) {
+        if (failure || ctx.signal?.aborted) break;
+        counts.scanned++;
+        const prior = known.get(f.root.id)!.get(f.relPath);
+        if (prior && sameFile(prior, f)) {
+          // Unchanged: the stat was the whole cost. A remembered problem is reported again; a clip that was missing
+          // and is back where it was is the same clip, present again.
+          if (prior.problem) problems.add({ kind: 'file', path: f.absPath, line: null, reason: prior.problem });
+          const id = prior.clipId;
+          if (id === null) seenSkipped.get(f.root.id)!.add(f.relPath);
+          else seenClips.add(id);
+          if (id !== null && prior.status === 'missing') {
+            counts.updated++;
+            batch.push(() => writer.markPresent(id, new Date().toISOString()));
+          } else counts.unchanged++;
+          continue;
+        }
+        while (inflight.size >= PROBES_IN_FLIGHT) await Promise.race(inflight);
+        launch(f, prior);
+      }
+      if (failure || ctx.signal?.aborted) break;
+      batch.tick();
+      progress.update(counts.scanned, total());
+    }
+    walkDone = true;
+    progress.phase('probe');
+    while (inflight.size > 0) {
+      await Promise.race(inflight);
+      progress.update(counts.scanned, total());
+    }
+  } finally {
+    await Promise.allSettled([...inflight]);
+    await pool.close();
+  }
+  if (failure) throw failure;
+  batch.flush();
+}
+
+function sameFile(prior: KnownFile, f: ScannedClip): boolean {
+  return (
+    prior.size === f.stat.size &&
+    prior.mtimeMs === f.stat.mtimeMs &&
+    prior.ino === f.stat.ino &&
+    (prior.clipId === null || prior.sidecarSig === sidecarSignature(f))
+  );
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function hashPhase(
+  ctx: CoreContext,
+  roots: ScanRoot[],
+  run: RunWriter,
+  progress: ProgressReporter,
+  counts: Counts,
+  problems: ProblemLog,
+): Promise<void> {
+  const todo = clipsNeedingHash(ctx.db, roots.map((r) => r.id));
+  if (todo.length === 0) return;
+  const pool = createHashPool();
+  const write = hashWriter(ctx.db);
+  const batch = batcher(ctx, run, counts, problems);
+  const onAbort = () => void pool.close();
+  ctx.signal?.addEventListener('abort', onAbort);
+  progress.phase('hash');
+  let next = 0;
+  try {
+    const worker = async () => {
+      while (next < todo.length && !ctx.signal?.aborted) {
+        const clip = todo[next++]!;
+        const r = await pool.sha256(clip.path);
+        if (r.ok) {
+          counts.hashed++;
+          batch.push(() => write(clip.id, r.hex, new Date().toISOString()), false);
+        } else problems.add({ kind: 'file', path: clip.path, line: null, reason: r.reason });
+        batch.tick();
+        progress.update(counts.hashed, todo.length);
+      }
+    };
+    await Promise.all(Array.from({ length: pool.size * 2 }, worker));
+  } catch (e) {
+    if ((e as Error).name !== 'AbortError') throw e;
+  } finally {
+    ctx.signal?.removeEventListener('abort', onAbort);
+    await pool.close();
+    batch.flush();
+  }
+}

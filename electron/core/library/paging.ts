@@ -1,0 +1,8 @@
+/**
+ * Long work on the core's one database connection is cut into short steps with a pause between them, so requests
+ * from the window are answered while a large library is indexed. A statement is never left open across a pause
+ * (another request would find the connection busy): whole tables are read a page at a time, by id.
+ */
+export const PAGE_ROWS = 2000;
+
+export const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

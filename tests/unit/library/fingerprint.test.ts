@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createHashPool } from '../../../electron/core/library/hashPool';
+
+const dir = mkdtempSync(join(tmpdir(), 'bwc-fp-'));
+const KIB = 1024;
+const pool = createHashPool(2);
+afterAll(async () => {
+  await pool.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Independent reading of the definition: SHA-256 of bytes [0, 64K) then [max(64K, size-64K), size). */
+function expected(bytes: Buffer): string {
+  const head = bytes.subarray(0, Math.min(bytes.length, 64 * KIB));
+  const tail = bytes.subarray(Math.max(64 * KIB, bytes.length - 64 * KIB));
+  return `${bytes.length}:${createHash('sha256').update(head).update(tail).digest('hex')}`;
+}
+
+function file(name: string, bytes: Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+const patterned = (size: number, seed = 1) => Buffer.from(Array.from({ length: size }, (_, i) => (i * 31 + seed * 7) & 0xff));
+const fingerprint = async (path: string, size: number) => {
+  const r = await pool.fingerprint(path, size);
+  if (!r.ok) throw new Error(r.reason);
+  return r.hex;
+};
+
+describe('fingerprints (hash pool)', () => {
+  it.each([0, 10, 64 * KIB, 64 * KIB + 1, 128 * KIB, 128 * KIB + 1, 300 * KIB, 3 * 1024 * KIB])('match the definition for %i bytes', async (size) => {
+    const bytes = patterned(size);
+    expect(await fingerprint(file(`f${size}`, bytes), size)).toBe(expected(bytes));
+  });
+
+  it('are the same for the same bytes at another path, and differ when an end or the size changes', async () => {
+    const bytes = patterned(300 * KIB);
+    const a = await fingerprint(file('a', bytes), bytes.length);
+    expect(await fingerprint(file('renamed', bytes), bytes.length)).toBe(a);
+    const tail = Buffer.from(bytes);
+    tail[tail.length - 1] = tail[tail.length - 1]! ^ 1;
+    expect(await fingerprint(file('tail', tail), tail.length)).not.toBe(a);
+    const head = Buffer.from(bytes);
+    head[0] = head[0]! ^ 1;
+    expect(await fingerprint(file('head', head), head.length)).not.toBe(a);
+    // A change between the two ends is, by design, not seen: the fingerprint finds moves, --hash proves content.
+    const middle = Buffer.from(bytes);
+    middle[150 * KIB] = middle[150 * KIB]! ^ 1;
+    expect(await fingerprint(file('middle', middle), middle.length)).toBe(a);
+  });
+
+  it('come back in order from batches spread over the workers', async () => {
+    const files = Array.from({ length: 50 }, (_, i) => {
+      const bytes = patterned(1000 + i, i);
+      return { path: file(`batch${i}`, bytes), bytes };
+    });
+    const got = await Promise.all(files.map((f) => fingerprint(f.path, f.bytes.length)));
+    expect(got).toEqual(files.map((f) => expected(f.bytes)));
+  });
+
+  it('report a vanished file with its error code', async () => {
+    expect(await pool.fingerprint(join(dir, 'nope'), 10)).toEqual({ ok: false, code: 'ENOENT', reason: 'file disappeared before it could be read' });
+  });
+});
