@@ -11,6 +11,8 @@ export interface CoreContext {
   /** Folder holding rubrics/ and demo/ (the repo's resources/ in development, the package's when installed). */
   resourcesDir: string;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Aborts the core's in-flight requests on a channel (the window's Cancel button); returns how many. */
+  cancel?(channel: string): number;
   /** Set when the caller asked to cancel this long-running operation. */
   signal?: AbortSignal;
 }

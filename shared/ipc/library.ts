@@ -239,6 +239,8 @@ export type CombinationResult = z.infer<typeof combinationResultSchema>;
 export const libraryContract = {
   'library.roots': { input: empty, output: z.array(rootSchema) },
   'library.index': { input: indexInputSchema, output: indexSummarySchema },
+  /** Stops a running index run at the next file; it commits what is done and reports status 'cancelled'. */
+  'library.cancelIndex': { input: empty, output: z.object({ cancelled: z.number() }) },
   'library.problems': {
     input: z
       .object({

@@ -8,12 +8,13 @@ import { listRoots } from '../library/rootsRepo';
 import type { CoreContext } from '../context';
 
 type LibraryChannel =
-  | 'library.roots' | 'library.index' | 'library.problems'
+  | 'library.roots' | 'library.index' | 'library.cancelIndex' | 'library.problems'
   | 'incidents.list' | 'incidents.get' | 'incidents.facets' | 'incidents.merge' | 'incidents.split';
 
 export const libraryHandlers: Handlers<LibraryChannel> = {
   'library.roots': (ctx) => listRoots(ctx.db),
   'library.index': (ctx, input) => runIndex(ctx, input),
+  'library.cancelIndex': (ctx) => ({ cancelled: ctx.cancel?.('library.index') ?? 0 }),
   'library.problems': (ctx, input) => problemsPage(ctx.db, input.offset, input.limit),
   'incidents.list': (ctx, input) => listIncidents(ctx.db, input),
   'incidents.get': (ctx, input) => getIncident(ctx.db, input.id),

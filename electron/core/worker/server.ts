@@ -15,7 +15,7 @@ const port = parentPort;
 if (!port) throw new Error('core worker must run in a worker thread');
 const data = workerData as CoreWorkerData;
 const post = (m: FromCore) => port.postMessage(m);
-const inflight = new Map<number, AbortController>();
+const inflight = new Map<number, { ac: AbortController; channel: string }>();
 
 async function main(): Promise<void> {
   let ctxBase: Omit<CoreContext, 'signal'>;
@@ -28,6 +28,16 @@ async function main(): Promise<void> {
       demo: data.demo,
       resourcesDir: data.resourcesDir,
       emit: (event, payload) => post({ kind: 'event', event, payload }),
+      cancel: (channel) => {
+        let n = 0;
+        for (const r of inflight.values()) {
+          if (r.channel === channel && !r.ac.signal.aborted) {
+            r.ac.abort();
+            n++;
+          }
+        }
+        return n;
+      },
     };
   } catch (e) {
     post({
@@ -38,11 +48,11 @@ async function main(): Promise<void> {
   }
   port!.on('message', (m: ToCore) => {
     if (m.kind === 'cancel') {
-      inflight.get(m.id)?.abort();
+      inflight.get(m.id)?.ac.abort();
       return;
     }
     const ac = new AbortController();
-    inflight.set(m.id, ac);
+    inflight.set(m.id, { ac, channel: m.channel });
     void dispatch({ ...ctxBase, signal: ac.signal }, m.channel, m.input).then((r) => {
       inflight.delete(m.id);
       post({ kind: 'result', id: m.id, ...r });

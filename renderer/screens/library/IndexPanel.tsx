@@ -103,6 +103,11 @@ export function IndexPanel({ onIndexed }: { onIndexed(): void }) {
         <button type="button" disabled={busy || known.length === 0} onClick={() => void run(known.map((r) => r.path), [])}>
           Re-index all folders
         </button>
+        {busy && (
+          <button type="button" onClick={() => void call('library.cancelIndex', {})}>
+            Cancel indexing
+          </button>
+        )}
       </form>
       {busy && progress && (
         <div className="index-progress">
@@ -115,7 +120,7 @@ export function IndexPanel({ onIndexed }: { onIndexed(): void }) {
         </div>
       )}
       <p role="status" aria-live="polite">
-        {busy ? 'Indexing…' : summary ? `Indexed: ${summary.scanned} files scanned, ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.moved} moved, ${summary.missing} missing, ${summary.skipped.length} skipped; ${summary.incidents} incidents (${(summary.durationMs / 1000).toFixed(1)} s).` : ''}
+        {busy ? 'Indexing…' : summary ? `${summary.status === 'cancelled' ? 'Indexing cancelled; kept what was done' : 'Indexed'}: ${summary.scanned} files scanned, ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.moved} moved, ${summary.missing} missing, ${summary.skipped.length} skipped; ${summary.incidents} incidents (${(summary.durationMs / 1000).toFixed(1)} s).` : ''}
       </p>
       {error && (
         <p className="error" role="alert">
