@@ -72,6 +72,11 @@ if (want('e2e')) {
       tally.failed += s.unexpected ?? 0;
       tally.skipped += s.skipped ?? 0;
       if ((s.unexpected ?? 0) > 0) failures.push('e2e');
+      const report = JSON.parse(readFileSync(out, 'utf8'));
+      const electronSkips = (report.suites ?? []).flatMap(function specs(x) {
+        return [...(x.specs ?? []), ...(x.suites ?? []).flatMap(specs)];
+      }).flatMap((spec) => spec.tests ?? []).filter((t) => t.projectName === 'electron' && t.status === 'skipped');
+      if (electronSkips.length) console.log(`\nElectron suite: ${electronSkips.length} scenarios skipped: no Electron binary (they run through Playwright's Electron launcher where one is installed).`);
       if ((s.expected ?? 0) + (s.unexpected ?? 0) + (s.skipped ?? 0) === 0) check('e2e (no tests ran)', false);
     } else check('e2e (no report)', false);
   }
