@@ -4,7 +4,7 @@ import { call } from '../lib/api';
 import { useAsync } from '../lib/useAsync';
 import { CompareIncident } from './calibration/CompareIncident';
 import { DeviationTable } from './calibration/DeviationTable';
-import { plural } from './calibration/format';
+import { alphaWithInterval, plural } from './calibration/format';
 import { QuestionTable } from './calibration/QuestionTable';
 import './calibration/calibration.css';
 
@@ -96,6 +96,13 @@ function RoundCalibration({ roundId }: { roundId: number }) {
         </div>
       )}
       <h2>Overall</h2>
+      <ul className="cal-intervals">
+        {[s.allItems, s.scope, s.overall].map((q) => (
+          <li key={q.key}>
+            {q.label}: {alphaWithInterval(q)}
+          </li>
+        ))}
+      </ul>
       <div className="cal-scroll">
         <QuestionTable caption="Agreement on the whole rubric, the scope question and the overall judgement" rows={[s.allItems, s.scope, s.overall]} ranked={false} />
       </div>
@@ -117,7 +124,7 @@ function RoundCalibration({ roundId }: { roundId: number }) {
         <label htmlFor="cal-only-differing">Show only the questions where answers differ</label>
       </div>
       {compare.data.incidents.map((incident) => (
-        <CompareIncident key={incident.incidentId} incident={incident} onlyDiffering={onlyDiffering} />
+        <CompareIncident key={incident.incidentId} roundId={roundId} incident={incident} onlyDiffering={onlyDiffering} />
       ))}
     </>
   );

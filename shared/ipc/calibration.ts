@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { id } from './limits';
+import { rubricSchema } from '../rubric/schema';
+import { reviewAnswersSchema } from '../rubric/answers';
+import { id, shortText } from './limits';
+import { reviewClipSchema, reviewViewSchema } from './reviews';
 
 /**
  * Calibration: how alike reviewers score the incidents they double-scored blind. Read-only channels, open to the
@@ -20,6 +23,22 @@ export type Figure = z.infer<typeof figureSchema>;
 
 export const questionKindSchema = z.enum(['item', 'scope', 'overall', 'items']);
 export type QuestionKind = z.infer<typeof questionKindSchema>;
+
+/**
+ * Seeded percentile bootstrap 95% interval for Krippendorff's alpha (shared/agreement/bootstrap.ts). `seed` and
+ * `rng` are stated so anyone can re-derive it; lower and upper are null, with the reason, when alpha is undefined.
+ */
+export const alphaIntervalSchema = z.object({
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  reason: z.string().nullable(),
+  confidence: z.number(),
+  iterations: z.number(),
+  undefinedDraws: z.number(),
+  seed: z.number(),
+  rng: z.string(),
+});
+export type AlphaIntervalFigure = z.infer<typeof alphaIntervalSchema>;
 
 export const questionStatsSchema = z.object({
   /** "item:3", "scope", "overall", or "items" (every item pooled). */
@@ -43,6 +62,8 @@ export const questionStatsSchema = z.object({
     krippendorff: figureSchema,
     ac1: figureSchema,
   }),
+  /** Bootstrap interval of alpha; computed for the headline questions (whole rubric, scope, overall), null for items. */
+  krippendorffInterval: alphaIntervalSchema.nullable(),
 });
 export type QuestionStats = z.infer<typeof questionStatsSchema>;
 
@@ -148,6 +169,18 @@ export const calibrationRoundSchema = z.object({
 });
 export type CalibrationRound = z.infer<typeof calibrationRoundSchema>;
 
+/** One submitted calibration review, opened read-only from the comparison once the scoring is no longer blind. */
+export const calibrationReviewSchema = z.object({
+  round: z.object({ id: z.number(), name: z.string() }),
+  incident: reviewViewSchema.shape.incident,
+  clips: z.array(reviewClipSchema),
+  reviewer: z.object({ id: z.string(), displayName: z.string() }),
+  /** The rubric the answers were made with (the review's own, which may differ from the round's). */
+  rubric: rubricSchema,
+  review: z.object({ id: z.number(), revision: z.number(), submittedAt: z.string().nullable(), answers: reviewAnswersSchema }),
+});
+export type CalibrationReview = z.infer<typeof calibrationReviewSchema>;
+
 export const calibrationContract = {
   'calibration.rounds': {
     input: z.object({}).strict(),
@@ -160,5 +193,9 @@ export const calibrationContract = {
   'calibration.compare': {
     input: z.object({ roundId: id }).strict(),
     output: calibrationCompareSchema,
+  },
+  'calibration.review': {
+    input: z.object({ roundId: id, incidentId: id, reviewerId: shortText.min(1) }).strict(),
+    output: calibrationReviewSchema,
   },
 } as const;

@@ -53,8 +53,31 @@ test('calibration: agreement per item, reviewer deviation and answers side by si
   await expect(page.getByRole('region', { name: /CAD 4106\/06OCT26/ })).toContainText('Waiting for a second submitted review');
   await expect(page.getByText(/made with rubric child-focus v2/)).toBeVisible();
 
+  // The whole-rubric alpha with its seeded bootstrap interval.
+  await expect(page.getByRole('listitem').filter({ hasText: /bootstrap interval/ }).first()).toContainText(/α = .*95% bootstrap interval .* to .*, 1,000 resamples, seed \d+ \(the round id\), mt19937/);
+
   await expectAccessible(page, 'calibration');
   await keepScreenshot(page, 'calibration');
+
+  // A link into the review: opened from the comparison with the keyboard, read-only, and closed with Escape.
+  const open = incident.getByRole('button', { name: /Open Sgt Ash Patel's review/ });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: "Sgt Ash Patel's review (read-only)" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('row', { name: /Item 3 / })).toContainText('No');
+  await expect(dialog.getByRole('row', { name: /Overall/ })).toContainText('Requires improvement');
+  await expect(dialog.getByRole('textbox')).toHaveCount(0);
+  await expectAccessible(page, 'calibration review');
+  await keepScreenshot(page, 'calibration-review');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(open).toBeFocused();
+  // Close button too, and the blind rule: no button on an incident still being scored.
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(open).toBeFocused();
+  await expect(page.getByRole('region', { name: /CAD 4106\/06OCT26/ }).getByRole('button')).toHaveCount(0);
 });
 
 test('calibration is explained, not shown, to a reviewer', async ({ app }) => {

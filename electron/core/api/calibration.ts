@@ -1,11 +1,12 @@
 import { requireCalibrationRole } from '../calibration/access';
 import { compareIncidents } from '../calibration/compare';
 import { gatherCalibration } from '../calibration/gather';
+import { openCalibrationReview } from '../calibration/review';
 import { listCalibrationRounds } from '../calibration/rounds';
 import { calibrationSummary } from '../calibration/summary';
 import type { Handlers } from './types';
 
-export const calibrationHandlers: Handlers<'calibration.rounds' | 'calibration.summary' | 'calibration.compare'> = {
+export const calibrationHandlers: Handlers<'calibration.rounds' | 'calibration.summary' | 'calibration.compare' | 'calibration.review'> = {
   'calibration.rounds': (ctx) => {
     requireCalibrationRole(ctx.db, ctx.actor);
     return { rounds: listCalibrationRounds(ctx.db) };
@@ -20,4 +21,5 @@ export const calibrationHandlers: Handlers<'calibration.rounds' | 'calibration.s
     requireCalibrationRole(ctx.db, ctx.actor);
     return compareIncidents(gatherCalibration(ctx.db, ctx.resourcesDir, input.roundId), ctx.actor);
   },
+  'calibration.review': (ctx, input) => openCalibrationReview(ctx.db, ctx.resourcesDir, ctx.actor, input),
 };

@@ -1,7 +1,8 @@
-import { computeAgreement, type AgreementMetric, type AgreementSummary } from '../../../shared/agreement/summary';
+import { computeAgreement, type AgreementMetric, type AgreementOptions, type AgreementSummary } from '../../../shared/agreement/summary';
 import type { KappaWeights } from '../../../shared/agreement/cohen';
 import { pairableUnits, valueCounts, type RatingTable, type RatingValue } from '../../../shared/agreement/table';
 import type { Figure, QuestionKind, QuestionStats } from '../../../shared/ipc/calibration';
+import { intervalFigure, roundBootstrap } from './interval';
 
 /** What a table of ratings is about, and on which scale. */
 export interface QuestionHead {
@@ -18,13 +19,14 @@ export interface QuestionHead {
 export function agreementOf(
   head: QuestionHead,
   table: RatingTable<RatingValue>,
-  options: { weights: KappaWeights; metrics?: readonly AgreementMetric[] },
+  options: { weights: KappaWeights; metrics?: readonly AgreementMetric[]; bootstrap?: AgreementOptions['bootstrap'] },
 ): AgreementSummary {
   return computeAgreement(table, {
     level: head.level,
     weights: options.weights,
     categories: head.categories,
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    ...(options.bootstrap ? { bootstrap: options.bootstrap } : {}),
   });
 }
 
@@ -34,8 +36,14 @@ export function disagreementCount(table: RatingTable<RatingValue>): { compared: 
   return { compared: units.length, disagreements: units.filter((u) => valueCounts(u.values).size > 1).length };
 }
 
-export function questionStats(head: QuestionHead, table: RatingTable<RatingValue>, weights: KappaWeights): QuestionStats {
-  const summary = agreementOf(head, table, { weights });
+/** `intervalSeed`: also compute alpha's bootstrap interval, seeded with it (the round id). */
+export function questionStats(
+  head: QuestionHead,
+  table: RatingTable<RatingValue>,
+  weights: KappaWeights,
+  intervalSeed: number | null = null,
+): QuestionStats {
+  const summary = agreementOf(head, table, { weights, ...(intervalSeed === null ? {} : { bootstrap: roundBootstrap(intervalSeed) }) });
   const figure = (metric: AgreementMetric): Figure => {
     const s = summary.details[metric]!;
     return {
@@ -64,5 +72,7 @@ export function questionStats(head: QuestionHead, table: RatingTable<RatingValue
       krippendorff: figure('krippendorff'),
       ac1: figure('ac1'),
     },
+    krippendorffInterval:
+      intervalSeed === null || summary.krippendorffInterval === undefined ? null : intervalFigure(summary.krippendorffInterval, intervalSeed),
   };
 }

@@ -1,9 +1,11 @@
 import type { KappaWeights } from '../../../shared/agreement/cohen';
 import type { AgreementMetric, AgreementSummary } from '../../../shared/agreement/summary';
 import type { ExcludedReview } from '../../../shared/ipc/calibration';
+import { MT19937_ALGORITHM } from '../../../shared/random/mt19937';
 import { UserError } from '../errors';
 import { agreementOf, disagreementCount } from './figures';
 import { usableAnswers, type CalibrationData } from './gather';
+import { CALIBRATION_BOOTSTRAP_ITERATIONS, roundBootstrap } from './interval';
 import { roundTables, type QuestionTable } from './tables';
 
 export interface QuestionAgreement extends AgreementSummary {
@@ -24,6 +26,8 @@ export interface RoundAgreement {
   calibrationIncidents: number;
   doubleScored: number;
   reviewers: number;
+  /** How each question's `krippendorffInterval` was drawn, so it can be re-derived. */
+  bootstrap: { iterations: number; seed: number; rng: string };
   questions: QuestionAgreement[];
   excludedIncidents: ThinIncident[];
   excludedReviews: ExcludedReview[];
@@ -73,9 +77,10 @@ export function roundAgreement(data: CalibrationData, options: RoundAgreementOpt
     calibrationIncidents: data.incidents.length,
     doubleScored: data.incidents.filter((i) => usableAnswers(i).length >= 2).length,
     reviewers: tables.scope.table.raters.length,
+    bootstrap: { iterations: CALIBRATION_BOOTSTRAP_ITERATIONS, seed: round.id, rng: MT19937_ALGORITHM },
     questions: chosen.map(({ head, table }) => ({
       question: { key: head.key, label: head.label, text: head.text },
-      ...agreementOf(head, table, options),
+      ...agreementOf(head, table, { ...options, bootstrap: roundBootstrap(round.id) }),
       ...disagreementCount(table),
     })),
     excludedIncidents: scored

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import type { CompareIncident as Incident } from '../../../shared/ipc/calibration';
 import { incidentName, plural } from './format';
+import { ReviewDialog, type ReviewTarget } from './ReviewDialog';
 
 const STATUS: Record<Incident['reviewers'][number]['status'], string> = {
   submitted: 'submitted',
@@ -16,11 +18,14 @@ function stepsText(steps: number | null): string {
  * One incident's answers side by side. A differing row is marked in words ("Differs") and by colour, so neither
  * colour vision nor a screen reader is needed to find it.
  */
-export function CompareIncident({ incident, onlyDiffering }: { incident: Incident; onlyDiffering: boolean }) {
+export function CompareIncident({ roundId, incident, onlyDiffering }: { roundId: number; incident: Incident; onlyDiffering: boolean }) {
+  const [open, setOpen] = useState<{ target: ReviewTarget; opener: HTMLElement } | null>(null);
   const name = incidentName(incident);
   const headingId = `cal-inc-${incident.incidentId}`;
   const rows = onlyDiffering ? incident.rows.filter((r) => r.disagree) : incident.rows;
   const submitted = incident.reviewers.filter((r) => r.status === 'submitted').length;
+  // The core opens a review only once nobody is still scoring blind; the button appears on the same condition.
+  const openable = !incident.withheld && submitted === incident.reviewers.length;
   return (
     <section className="cal-incident panel" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -49,6 +54,22 @@ export function CompareIncident({ incident, onlyDiffering }: { incident: Inciden
               {incident.reviewers.map((r) => (
                 <th scope="col" key={r.reviewerId}>
                   {r.displayName}
+                  {openable && (
+                    <button
+                      type="button"
+                      className="cal-open-review"
+                      aria-haspopup="dialog"
+                      aria-label={`Open ${r.displayName}'s review of ${name}`}
+                      onClick={(e) =>
+                        setOpen({
+                          target: { roundId, incidentId: incident.incidentId, reviewerId: r.reviewerId, displayName: r.displayName },
+                          opener: e.currentTarget,
+                        })
+                      }
+                    >
+                      Open {r.displayName}'s review
+                    </button>
+                  )}
                 </th>
               ))}
               <th scope="col">Agreement</th>
@@ -69,6 +90,7 @@ export function CompareIncident({ incident, onlyDiffering }: { incident: Inciden
           </tbody>
         </table>
       )}
+      {open && <ReviewDialog target={open.target} opener={open.opener} onClose={() => setOpen(null)} />}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { Direction, Figure } from '../../../shared/ipc/calibration';
+import type { Direction, Figure, QuestionStats } from '../../../shared/ipc/calibration';
 
 /** Agreement figures to three decimals, the precision the statistics are checked to; a minus sign, not a hyphen. */
 export function figureValue(f: Figure): string {
@@ -38,4 +38,16 @@ export function incidentName(i: { reference: string | null; incidentId: number }
 
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
+}
+
+/** "α = 0.620 (95% bootstrap interval 0.410–0.780, 1,000 resamples, seed 3, mt19937)", or why there is none. */
+export function alphaWithInterval(q: QuestionStats): string {
+  const alpha = q.figures.krippendorff;
+  if (alpha.value === null) return `α undefined: ${alpha.reason ?? 'no reason given'}`;
+  const head = `α = ${signed(alpha.value, 3)}`;
+  const i = q.krippendorffInterval;
+  if (i === null) return head;
+  const how = `${i.iterations.toLocaleString('en-GB')} resamples, seed ${i.seed} (the round id), ${i.rng}`;
+  if (i.lower === null || i.upper === null) return `${head} (no bootstrap interval: ${i.reason ?? 'undefined'}; ${how})`;
+  return `${head} (${Math.round(i.confidence * 100)}% bootstrap interval ${signed(i.lower, 3)} to ${signed(i.upper, 3)}, ${how})`;
 }

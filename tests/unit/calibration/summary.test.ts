@@ -19,6 +19,7 @@ function stat(number: number, alpha: number | null, percent: number | null): Que
     compared: 4,
     disagreements: 0,
     figures: { percent: figure(percent), cohen: figure(null), fleiss: figure(null), krippendorff: figure(alpha), ac1: figure(null) },
+    krippendorffInterval: null,
   };
 }
 
