@@ -16,7 +16,7 @@ import { frameQuery, readFrame } from '../electron/core/rounds/frameRepo';
 import type { RoundCreateInput } from '../shared/ipc/rounds';
 import { createMt19937 } from '../shared/random/mt19937';
 import { uniformBelow } from '../shared/random/uniform';
-import { drawStratifiedSample } from '../shared/sampling/draw';
+import { drawStratifiedFrame } from '../shared/sampling/draw';
 
 const ROOT = process.env.BWC_DIP_ROOT ?? process.cwd();
 const RESOURCES = join(ROOT, 'resources');
@@ -124,8 +124,8 @@ function scenario(db: Database, label: string, filters: RoundCreateInput['filter
     // The same steps one by one, to show where the time goes.
     const frame = time(() => readFrame(db, f, strata, Number.MAX_SAFE_INTEGER));
     parts.frame.push(frame.ms);
-    parts.hash.push(time(() => frameHash(frame.value.map((x) => x.id))).ms);
-    parts.draw.push(time(() => drawStratifiedSample({ frame: frame.value, size, seed: 'bench-2026' })).ms);
+    parts.hash.push(time(() => frameHash(frame.value.ids)).ms);
+    parts.draw.push(time(() => drawStratifiedFrame({ frame: frame.value, size, seed: 'bench-2026' })).ms);
     parts.encode.push(time(() => encodeFrame(frame.value)).ms);
 
     const q = frameQuery(f, [], Number.MAX_SAFE_INTEGER);

@@ -1,8 +1,8 @@
 import { createMt19937, MT19937_ALGORITHM } from '../random/mt19937';
-import { parseSeed } from '../random/seed';
+import { parseSeed, type ParsedSeed } from '../random/seed';
 import { allocateProportional, type StratumAllocation } from './allocate';
-import { compareKeys } from './key-order';
-import { selectWithoutReplacement } from './select';
+import { frameColumnsProblem, frameFromIncidents, stratumPopulations, type FrameColumns, type FrameIncident } from './frame';
+import { selectPositions } from './select';
 import { computeSampleSize, type SampleSizeResult, type SizeSpec } from './size';
 
 /**
@@ -18,13 +18,16 @@ import { computeSampleSize, type SampleSizeResult, type SizeSpec } from './size'
  */
 export const DRAW_ALGORITHM = { id: 'bwc-stratified-fy', version: 1, prng: MT19937_ALGORITHM } as const;
 
-export interface FrameIncident {
-  id: number;
-  stratum: string;
-}
-
 export interface DrawInput {
   frame: readonly FrameIncident[];
+  size: SizeSpec;
+  seed: string;
+  minPerStratum?: number;
+}
+
+/** The same inputs with the frame in column form (frame.ts), as the rounds code reads it from the library. */
+export interface FrameDrawInput {
+  frame: FrameColumns;
   size: SizeSpec;
   seed: string;
   minPerStratum?: number;
@@ -52,45 +55,44 @@ export function frameHashInput(ids: readonly number[]): string {
   return [...ids].sort((a, b) => a - b).join('\n');
 }
 
-function groupFrame(frame: readonly FrameIncident[]): Map<string, number[]> | string {
-  if (!Array.isArray(frame) || frame.length === 0) return 'The frame is empty: no incidents match the round filters';
-  const seen = new Set<number>();
-  const byStratum = new Map<string, number[]>();
-  for (const [i, item] of frame.entries()) {
-    if (!Number.isSafeInteger(item?.id) || item.id < 0) {
-      return `Frame entry ${i + 1} has id ${String(item?.id)}: ids must be whole numbers, 0 or more`;
-    }
-    if (typeof item.stratum !== 'string') return `Incident ${item.id} has no stratum`;
-    if (seen.has(item.id)) return `Incident ${item.id} appears twice in the frame`;
-    seen.add(item.id);
-    const ids = byStratum.get(item.stratum);
-    if (ids) ids.push(item.id);
-    else byStratum.set(item.stratum, [item.id]);
-  }
-  for (const ids of byStratum.values()) ids.sort((a, b) => a - b);
-  return byStratum;
-}
+const EMPTY_FRAME = 'The frame is empty: no incidents match the round filters';
 
+/** Draws from incidents given as objects, in any order. */
 export function drawStratifiedSample(input: DrawInput): DrawResult {
   const seed = parseSeed(input.seed);
   if (!seed.ok) return { ok: false, error: seed.error };
-  const byStratum = groupFrame(input.frame);
-  if (typeof byStratum === 'string') return { ok: false, error: byStratum };
-  const frameSize = input.frame.length;
+  if (!Array.isArray(input.frame) || input.frame.length === 0) return { ok: false, error: EMPTY_FRAME };
+  const frame = frameFromIncidents(input.frame);
+  if (typeof frame === 'string') return { ok: false, error: frame };
+  return drawChecked(frame, input, seed);
+}
 
+/** Draws from a frame in column form; the same inputs as objects give the same result. */
+export function drawStratifiedFrame(input: FrameDrawInput): DrawResult {
+  const seed = parseSeed(input.seed);
+  if (!seed.ok) return { ok: false, error: seed.error };
+  const problem = frameColumnsProblem(input.frame) ?? (input.frame.ids.length === 0 ? EMPTY_FRAME : null);
+  if (problem !== null) return { ok: false, error: problem };
+  return drawChecked(input.frame, input, seed);
+}
+
+function drawChecked(frame: FrameColumns, input: Omit<FrameDrawInput, 'frame'>, seed: Extract<ParsedSeed, { ok: true }>): DrawResult {
+  const frameSize = frame.ids.length;
   const sizeResult = computeSampleSize(input.size, frameSize);
   if (!sizeResult.ok) return { ok: false, error: sizeResult.error };
 
-  const strata = [...byStratum.entries()]
-    .sort(([a], [b]) => compareKeys(a, b))
-    .map(([key, ids]) => ({ key, population: ids.length }));
+  const strata = stratumPopulations(frame);
   const allocated = allocateProportional(strata, sizeResult.n, input.minPerStratum ?? 0);
   if (!allocated.ok) return { ok: false, error: allocated.error };
 
+  const start: number[] = [];
+  for (let s = 0, at = 0; s < strata.length; at += strata[s]!.population, s++) start.push(at);
+  const members = membersByStratum(frame, start);
   const rng = createMt19937(seed.words);
   const ids: number[] = [];
-  for (const stratum of allocated.allocation) {
-    for (const id of selectWithoutReplacement(byStratum.get(stratum.key)!, stratum.sample, rng)) ids.push(id);
+  // The allocation lists the strata in key order, as frame.strata does, so row s is stratum s.
+  for (const [s, stratum] of allocated.allocation.entries()) {
+    for (const p of selectPositions(stratum.population, stratum.sample, rng)) ids.push(members[start[s]! + p]!);
   }
   return {
     ok: true,
@@ -103,4 +105,12 @@ export function drawStratifiedSample(input: DrawInput): DrawResult {
     allocation: allocated.allocation,
     ids,
   };
+}
+
+/** Each stratum's ids in ascending order (step 4), laid end to end from `start[s]`: a counting sort of the frame. */
+function membersByStratum(frame: FrameColumns, start: readonly number[]): Float64Array {
+  const next = [...start];
+  const members = new Float64Array(frame.ids.length);
+  for (let i = 0; i < frame.ids.length; i++) members[next[frame.stratumOf[i]!]!++] = frame.ids[i]!;
+  return members;
 }

@@ -8,15 +8,27 @@ import { uniformBelow } from '../random/uniform';
  * must pass them in the frame's stable order.
  */
 export function selectWithoutReplacement<T>(items: readonly T[], k: number, rng: Rng): T[] {
-  if (!Number.isInteger(k) || k < 0 || k > items.length) {
-    throw new RangeError(`selectWithoutReplacement: k = ${String(k)} must be a whole number in 0..${items.length}`);
+  return selectPositions(items.length, k, rng).map((p) => items[p]!);
+}
+
+/**
+ * The same shuffle run on the positions 0..length-1, giving the positions picked, in draw order: the items at these
+ * positions are exactly what selectWithoutReplacement returns, step for step, for the same generator state. Only
+ * the positions a swap has moved are kept (in a map), so drawing k from a stratum of a million costs O(k), not a
+ * million-entry copy.
+ */
+export function selectPositions(length: number, k: number, rng: Rng): number[] {
+  if (!Number.isInteger(k) || k < 0 || k > length) {
+    throw new RangeError(`selectPositions: k = ${String(k)} must be a whole number in 0..${length}`);
   }
-  const pool = items.slice();
+  const moved = new Map<number, number>();
+  const at = (p: number) => moved.get(p) ?? p;
+  const picked: number[] = [];
   for (let i = 0; i < k; i++) {
-    const j = i + uniformBelow(rng, pool.length - i);
-    const picked = pool[j]!;
-    pool[j] = pool[i]!;
-    pool[i] = picked;
+    const j = i + uniformBelow(rng, length - i);
+    picked.push(at(j));
+    // Position i is never read again (later swaps reach only i+1 and beyond), so only j needs its new occupant.
+    moved.set(j, at(i));
   }
-  return pool.slice(0, k);
+  return picked;
 }

@@ -5,7 +5,7 @@ import { createMt19937 } from '../../../shared/random/mt19937';
 import { parseSeed, seedFromRandomWords } from '../../../shared/random/seed';
 import { assignReviewers, type Assignment } from '../../../shared/sampling/assign';
 import { allocateProportional, type StratumAllocation } from '../../../shared/sampling/allocate';
-import { drawStratifiedSample } from '../../../shared/sampling/draw';
+import { drawStratifiedFrame } from '../../../shared/sampling/draw';
 import { appendAudit } from '../audit/log';
 import { UserError } from '../errors';
 import { loadRubrics, getRubric } from '../rubrics/catalogue';
@@ -17,7 +17,7 @@ import { frameHash } from './frameHash';
 import { readFrame } from './frameRepo';
 import { frameProblems } from './frameProblems';
 import { allocationRows, sizeFor, sizeOutcome } from './preview';
-import { insertRound } from './roundsRepo';
+import { insertRound, type SampledIncident } from './roundsRepo';
 
 /**
  * Drawing a round: everything is checked before anything is written, then the frame is read, hashed, drawn from,
@@ -150,19 +150,17 @@ export function createRound(db: Database, raw: unknown, opts: CreateOptions): Ro
     const frame = readFrame(db, design.filters, design.strata, Number.MAX_SAFE_INTEGER);
     const problems = frameProblems(db, design.filters, design.strata, frame);
     if (problems.length > 0) fail(problems);
-    const sized = sizeFor(design.size, frame.length);
+    const frameSize = frame.ids.length;
+    const sized = sizeFor(design.size, frameSize);
     if (!sized.ok) fail([sized.problem]);
 
-    const drawn = drawStratifiedSample({ frame, size: design.size, seed: c.seed.text, minPerStratum: design.minPerStratum });
+    const drawn = drawStratifiedFrame({ frame, size: design.size, seed: c.seed.text, minPerStratum: design.minPerStratum });
     if (!drawn.ok) fail([{ field: 'minPerStratum', message: drawn.error }]);
-    const drawnIds = new Set(drawn.ids);
-    const stratumOf = new Map<number, string>();
-    for (const f of frame) if (drawnIds.has(f.id)) stratumOf.set(f.id, f.stratum);
-    const weightOf = new Map(drawn.allocation.map((a) => [a.key, a.weight]));
-    const sample = drawn.ids.map((id) => {
-      const stratum = stratumOf.get(id)!;
-      return { id, stratum, weight: weightOf.get(stratum) ?? null };
-    });
+    // The sample is each stratum's draw in allocation order (draw.ts, step 5), so the allocation names every id's stratum.
+    const sample: SampledIncident[] = [];
+    for (const a of drawn.allocation) {
+      for (let k = 0; k < a.sample; k++) sample.push({ id: drawn.ids[sample.length]!, stratum: a.key, weight: a.weight });
+    }
 
     let assignments: Assignment[] = [];
     if (c.reviewers.length > 0) {
@@ -177,7 +175,7 @@ export function createRound(db: Database, raw: unknown, opts: CreateOptions): Ro
       assignments = assigned.assignments;
     }
 
-    const hash = frameHash(frame.map((f) => f.id));
+    const hash = frameHash(frame.ids);
     const calibration = {
       fraction: c.input.calibration.fraction ?? null,
       count: c.input.calibration.count ?? null,
@@ -188,7 +186,7 @@ export function createRound(db: Database, raw: unknown, opts: CreateOptions): Ro
       {
         name: c.input.name,
         filters: design.filters.stored,
-        frameSize: frame.length,
+        frameSize,
         frameHash: hash,
         sizeRequest: design.size,
         sizeOutcome: sizeOutcome(drawn.sizeResult),
@@ -217,9 +215,9 @@ export function createRound(db: Database, raw: unknown, opts: CreateOptions): Ro
         objectType: 'round',
         objectId: id,
         detail: {
-          statement: `Drew round ${id} "${c.input.name}": ${drawn.n} of ${frame.length} incidents`,
+          statement: `Drew round ${id} "${c.input.name}": ${drawn.n} of ${frameSize} incidents`,
           filters: design.filters.stored,
-          frameSize: frame.length,
+          frameSize,
           frameHash: hash,
           size: design.size,
           n: drawn.n,

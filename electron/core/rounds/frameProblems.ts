@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { FieldProblem } from '../../../shared/ipc/rounds';
-import type { FrameIncident } from '../../../shared/sampling/draw';
+import type { FrameColumns } from '../../../shared/sampling/frame';
 import type { StratumField } from '../../../shared/ipc/rounds';
 import type { CheckedFilters } from './design';
 import { countIncludingSampled } from './frameRepo';
@@ -14,9 +14,9 @@ export function frameProblems(
   db: Database,
   filters: CheckedFilters,
   strata: readonly StratumField[],
-  frame: readonly FrameIncident[],
+  frame: FrameColumns,
 ): FieldProblem[] {
-  if (frame.length === 0) {
+  if (frame.ids.length === 0) {
     const sampled = filters.stored.includePreviouslySampled ? 0 : countIncludingSampled(db, filters);
     const why =
       sampled > 0
@@ -27,7 +27,8 @@ export function frameProblems(
   const teams = filters.stored.teams;
   if (strata.includes('team') && teams.length > 0) {
     // Team is the first field of a canonical stratum key, so its value is the key or the key's first part.
-    const hasIncidents = (team: string) => frame.some((f) => f.stratum === team || f.stratum.startsWith(team + KEY_SEPARATOR));
+    // Every stratum listed for a frame has incidents in it.
+    const hasIncidents = (team: string) => frame.strata.some((s) => s === team || s.startsWith(team + KEY_SEPARATOR));
     return teams
       .filter((t) => !hasIncidents(t))
       .map((t) => ({

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { StratumField } from '../../../shared/ipc/rounds';
-import type { FrameIncident } from '../../../shared/sampling/draw';
+import type { FrameColumns } from '../../../shared/sampling/frame';
 import type { CheckedFilters } from './design';
-import { stratumKey, type StratumFacts } from './stratumKey';
+import { frameFromJoined, frameFromRows } from './frameRows';
 
 /**
  * The sampling frame: active incidents matching a round's filters, ordered by incident id (the stable key), each with
@@ -27,11 +27,11 @@ const COLUMN: Record<StratumField, string> = {
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /**
- * SQL for a frame. `beforeRoundId`: incidents sampled by a round with a smaller id are left out unless the filters
- * include previously sampled ones; a new round passes Infinity-like MAX_SAFE_INTEGER (every round so far is earlier),
- * verify passes the round's own id so later rounds do not change its frame.
+ * The frame's WHERE clause. `beforeRoundId`: incidents sampled by a round with a smaller id are left out unless the
+ * filters include previously sampled ones; a new round passes Infinity-like MAX_SAFE_INTEGER (every round so far is
+ * earlier), verify passes the round's own id so later rounds do not change its frame.
  */
-export function frameQuery(filters: CheckedFilters, strata: readonly StratumField[], beforeRoundId: number): FrameQuery {
+function frameWhere(filters: CheckedFilters, beforeRoundId: number): { where: string; params: (string | number)[] } {
   const f = filters.stored;
   const where = ["i.status = 'active'"];
   const params: (string | number)[] = [];
@@ -71,34 +71,41 @@ export function frameQuery(filters: CheckedFilters, strata: readonly StratumFiel
     where.push('NOT EXISTS (SELECT 1 FROM round_incidents ri WHERE ri.incident_id = i.id AND ri.round_id < ?)');
     params.push(beforeRoundId);
   }
-  const columns = [...strata];
-  const select = ['i.id', ...columns.map((c) => COLUMN[c])].join(', ');
-  return { sql: `SELECT ${select} FROM incidents i WHERE ${where.join(' AND ')} ORDER BY i.id`, params, columns };
+  return { where: where.join(' AND '), params };
 }
 
-/** The frame in id order, each incident with its stratum key. */
-export function readFrame(db: Database, filters: CheckedFilters, strata: readonly StratumField[], beforeRoundId: number): FrameIncident[] {
+/** SQL for the frame one incident per row, in id order, with the stratum fields the design needs. */
+export function frameQuery(filters: CheckedFilters, strata: readonly StratumField[], beforeRoundId: number): FrameQuery {
+  const { where, params } = frameWhere(filters, beforeRoundId);
+  const columns = [...strata];
+  const select = ['i.id', ...columns.map((c) => COLUMN[c])].join(', ');
+  return { sql: `SELECT ${select} FROM incidents i WHERE ${where} ORDER BY i.id`, params, columns };
+}
+
+/**
+ * SQL for the same frame as ONE row: the count, the ids joined by commas, and each stratum field's values joined by
+ * U+001F (NULL as ''), all in the same row order. No ORDER BY: the rows come in the order of whichever index suits
+ * the filters (for the whole library, the narrow incidents_frame index rather than the wide table).
+ */
+export function frameAggregateQuery(filters: CheckedFilters, strata: readonly StratumField[], beforeRoundId: number): FrameQuery {
+  const { where, params } = frameWhere(filters, beforeRoundId);
+  const columns = [...strata];
+  const values = columns.map((c) => `, group_concat(ifnull(${COLUMN[c]}, ''), char(31))`).join('');
+  return { sql: `SELECT count(*), group_concat(i.id)${values} FROM incidents i WHERE ${where}`, params, columns };
+}
+
+/**
+ * The frame in id order, as columns. SQLite hands it over in a few long strings (frameAggregateQuery), because
+ * turning a million rows into a million JS arrays and strings costs several times the query itself. Should a field
+ * value contain the separator, the strings cannot be split safely, and the frame is read again row by row.
+ */
+export function readFrame(db: Database, filters: CheckedFilters, strata: readonly StratumField[], beforeRoundId: number): FrameColumns {
+  const agg = frameAggregateQuery(filters, strata, beforeRoundId);
+  const [count, ids, ...values] = db.prepare(agg.sql).raw().get(...agg.params) as [number, string | null, ...(string | null)[]];
+  const frame = frameFromJoined(strata, count, ids ?? '', values.map((v) => v ?? ''));
+  if (frame) return frame;
   const q = frameQuery(filters, strata, beforeRoundId);
-  const rows = db.prepare(q.sql).raw().all(...q.params) as (number | string | null)[][];
-  if (strata.length === 0) {
-    const all = stratumKey([], { team: null, startedAt: null, category: null, officer: null });
-    return rows.map((r) => ({ id: r[0] as number, stratum: all }));
-  }
-  const at = (field: StratumField) => q.columns.indexOf(field) + 1;
-  const team = at('team');
-  const shift = at('shift');
-  const category = at('category');
-  const officer = at('officer');
-  const pick = (row: (number | string | null)[], i: number) => (i === 0 ? null : (row[i] as string | null));
-  return rows.map((row) => {
-    const facts: StratumFacts = {
-      team: pick(row, team),
-      startedAt: pick(row, shift),
-      category: pick(row, category),
-      officer: pick(row, officer),
-    };
-    return { id: row[0] as number, stratum: stratumKey(strata, facts) };
-  });
+  return frameFromRows(strata, db.prepare(q.sql).raw().all(...q.params) as (number | string | null)[][]);
 }
 
 /** How many incidents the same filters would give if previously sampled ones were kept (for the empty-frame message). */

@@ -2,8 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import { roundDesignSchema, type AllocationRow, type FieldProblem, type RoundPreview, type SizeOutcome } from '../../../shared/ipc/rounds';
 import { allocateProportional, type StratumAllocation } from '../../../shared/sampling/allocate';
-import type { FrameIncident } from '../../../shared/sampling/draw';
-import { compareKeys } from '../../../shared/sampling/key-order';
+import { stratumPopulations } from '../../../shared/sampling/frame';
 import { computeSampleSize, type SampleSizeResult, type SizeSpec } from '../../../shared/sampling/size';
 import { designParts, schemaProblems } from './design';
 import { readFrame } from './frameRepo';
@@ -16,12 +15,6 @@ export function sizeOutcome(r: Extract<SampleSizeResult, { ok: true }>): SizeOut
 
 export function allocationRows(allocation: readonly StratumAllocation[]): AllocationRow[] {
   return allocation.map((a) => ({ stratum: a.key, population: a.population, sample: a.sample, weight: a.weight }));
-}
-
-export function strataOf(frame: readonly FrameIncident[]): { key: string; population: number }[] {
-  const counts = new Map<string, number>();
-  for (const f of frame) counts.set(f.stratum, (counts.get(f.stratum) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => compareKeys(a, b)).map(([key, population]) => ({ key, population }));
 }
 
 /**
@@ -39,23 +32,24 @@ export function previewRound(db: Database, raw: unknown): RoundPreview {
 
   const frame = readFrame(db, parts.filters, parts.strata, Number.MAX_SAFE_INTEGER);
   problems.push(...frameProblems(db, parts.filters, parts.strata, frame));
-  if (frame.length === 0 || !parts.size) return done({ frameSize: frame.length, size: null, allocation: null, proportional: null, problems });
+  const frameSize = frame.ids.length;
+  if (frameSize === 0 || !parts.size) return done({ frameSize, size: null, allocation: null, proportional: null, problems });
 
-  const sized = sizeFor(parts.size, frame.length);
+  const sized = sizeFor(parts.size, frameSize);
   if (!sized.ok) {
     problems.push(sized.problem);
-    return done({ frameSize: frame.length, size: null, allocation: null, proportional: null, problems });
+    return done({ frameSize, size: null, allocation: null, proportional: null, problems });
   }
   if (parts.minPerStratum === null) {
-    return done({ frameSize: frame.length, size: sizeOutcome(sized.result), allocation: null, proportional: null, problems });
+    return done({ frameSize, size: sizeOutcome(sized.result), allocation: null, proportional: null, problems });
   }
-  const allocated = allocateProportional(strataOf(frame), sized.result.n, parts.minPerStratum);
+  const allocated = allocateProportional(stratumPopulations(frame), sized.result.n, parts.minPerStratum);
   if (!allocated.ok) {
     problems.push({ field: 'minPerStratum', message: allocated.error });
-    return done({ frameSize: frame.length, size: sizeOutcome(sized.result), allocation: null, proportional: null, problems });
+    return done({ frameSize, size: sizeOutcome(sized.result), allocation: null, proportional: null, problems });
   }
   return done({
-    frameSize: frame.length,
+    frameSize,
     size: sizeOutcome(sized.result),
     allocation: allocationRows(allocated.allocation),
     proportional: allocated.proportional,

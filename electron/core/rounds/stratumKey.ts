@@ -11,16 +11,6 @@ export const NO_STRATA = 'all';
 export const MISSING = 'none';
 export const KEY_SEPARATOR = ' | ';
 
-/** The facts a stratum key is built from, as the frame query reads them. */
-export interface StratumFacts {
-  team: string | null;
-  startedAt: string | null;
-  /** The incident's first category (its categories are stored sorted). */
-  category: string | null;
-  /** The incident's first officer. */
-  officer: string | null;
-}
-
 /** Strata fields in canonical order, so "shift,team" and "team,shift" name the same design. */
 export function canonicalStrata(fields: readonly StratumField[]): StratumField[] {
   return STRATUM_FIELDS.filter((f) => fields.includes(f));
@@ -59,24 +49,14 @@ export function localHourOf(utcIso: string): number | null {
 
 const orMissing = (v: string | null) => (v === null || v.trim() === '' ? MISSING : v);
 
-function valueOf(field: StratumField, facts: StratumFacts): string {
-  switch (field) {
-    case 'team':
-      return orMissing(facts.team);
-    case 'shift': {
-      const hour = facts.startedAt === null ? null : localHourOf(facts.startedAt);
-      return hour === null ? MISSING : shiftOf(hour);
-    }
-    case 'category':
-      return orMissing(facts.category);
-    case 'officer':
-      return orMissing(facts.officer);
-  }
+/** One field's part of a stratum key, from the value the frame query reads for that field. */
+export function stratumPart(field: StratumField, value: string | null): string {
+  if (field !== 'shift') return orMissing(value);
+  const hour = value === null ? null : localHourOf(value);
+  return hour === null ? MISSING : shiftOf(hour);
 }
 
-/** The stratum key of one incident for canonically ordered fields (see canonicalStrata). */
-export function stratumKey(fields: readonly StratumField[], facts: StratumFacts): string {
-  if (fields.length === 0) return NO_STRATA;
-  if (fields.length === 1) return valueOf(fields[0]!, facts);
-  return fields.map((f) => valueOf(f, facts)).join(KEY_SEPARATOR);
+/** A stratum key from its parts, one per field in canonical order. */
+export function joinStratumParts(parts: readonly string[]): string {
+  return parts.length === 0 ? NO_STRATA : parts.join(KEY_SEPARATOR);
 }

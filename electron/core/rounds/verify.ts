@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { RoundVerification } from '../../../shared/ipc/rounds';
-import { DRAW_ALGORITHM, drawStratifiedSample, type FrameIncident } from '../../../shared/sampling/draw';
+import { DRAW_ALGORITHM, drawStratifiedFrame } from '../../../shared/sampling/draw';
+import type { FrameColumns } from '../../../shared/sampling/frame';
 import { UserError } from '../errors';
 import { checkParsedDesign } from './design';
 import { decodeFrame } from './frameCodec';
@@ -17,23 +18,25 @@ import { readSample, readStatement, readStoredFrame } from './roundsRepo';
  */
 
 /** Ascending-id frames compared in one merge walk. */
-function compareFrames(stored: readonly FrameIncident[], now: readonly FrameIncident[]) {
+function compareFrames(stored: FrameColumns, now: FrameColumns) {
   const added: number[] = [];
   const removed: number[] = [];
   const restratified: { incidentId: number; stored: string; now: string }[] = [];
+  const stratumOf = (f: FrameColumns, i: number) => f.strata[f.stratumOf[i]!]!;
   let i = 0;
   let j = 0;
-  while (i < stored.length || j < now.length) {
-    const a = stored[i];
-    const b = now[j];
-    if (b === undefined || (a !== undefined && a.id < b.id)) {
-      removed.push(a!.id);
+  while (i < stored.ids.length || j < now.ids.length) {
+    const a = i < stored.ids.length ? stored.ids[i]! : Infinity;
+    const b = j < now.ids.length ? now.ids[j]! : Infinity;
+    if (a < b) {
+      removed.push(a);
       i++;
-    } else if (a === undefined || b.id < a.id) {
-      added.push(b.id);
+    } else if (b < a) {
+      added.push(b);
       j++;
     } else {
-      if (a.stratum !== b.stratum) restratified.push({ incidentId: a.id, stored: a.stratum, now: b.stratum });
+      const [was, is] = [stratumOf(stored, i), stratumOf(now, j)];
+      if (was !== is) restratified.push({ incidentId: a, stored: was, now: is });
       i++;
       j++;
     }
@@ -57,13 +60,13 @@ export function verifyRound(db: Database, roundId: number): RoundVerification {
   const { filters, strata, size, minPerStratum } = design.value;
   const storedSample = readSample(db, roundId).map((s) => s.id);
   const encoded = readStoredFrame(db, roundId);
-  const storedFrame = encoded ? decodeFrame(encoded) : [];
+  const storedFrame: FrameColumns = encoded ? decodeFrame(encoded) : { ids: new Float64Array(0), strata: [], stratumOf: new Uint32Array(0) };
 
   const current = readFrame(db, filters, strata, roundId);
-  const currentHash = frameHash(current.map((f) => f.id));
+  const currentHash = frameHash(current.ids);
   const frames = compareFrames(storedFrame, current);
 
-  const redraw = (frame: readonly FrameIncident[]) => drawStratifiedSample({ frame, size, seed: st.seed, minPerStratum });
+  const redraw = (frame: FrameColumns) => drawStratifiedFrame({ frame, size, seed: st.seed, minPerStratum });
   const today = redraw(current);
   const nowSample = today.ok ? today.ids : [];
   const differences: { position: number; stored: number | null; now: number | null }[] = [];
@@ -81,7 +84,7 @@ export function verifyRound(db: Database, roundId: number): RoundVerification {
   const storedFrameReproduces =
     fromStored !== null &&
     fromStored.ok &&
-    frameHash(storedFrame.map((f) => f.id)) === st.frameHash &&
+    frameHash(storedFrame.ids) === st.frameHash &&
     fromStored.ids.length === storedSample.length &&
     fromStored.ids.every((id, k) => id === storedSample[k]);
   const algorithmMatches = st.algorithm.id === DRAW_ALGORITHM.id && st.algorithm.version === DRAW_ALGORITHM.version;
@@ -100,7 +103,7 @@ export function verifyRound(db: Database, roundId: number): RoundVerification {
   const frameSame = currentHash === st.frameHash;
   if (!frameSame) {
     findings.push(
-      `The frame changed: ${st.frameSize} incidents when drawn, ${current.length} now; SHA-256 ${st.frameHash} then, ${currentHash} now`,
+      `The frame changed: ${st.frameSize} incidents when drawn, ${current.ids.length} now; SHA-256 ${st.frameHash} then, ${currentHash} now`,
     );
   }
   if (frames.added.length > 0) findings.push(`${plural(frames.added.length, 'incident')} joined the frame: ${listed(frames.added)}`);
@@ -134,7 +137,7 @@ export function verifyRound(db: Database, roundId: number): RoundVerification {
     identical,
     frame: {
       storedSize: st.frameSize,
-      currentSize: current.length,
+      currentSize: current.ids.length,
       storedHash: st.frameHash,
       currentHash,
       added: frames.added,

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalStrata, localHourOf, stratumKey } from '../../../electron/core/rounds/stratumKey';
+import { canonicalStrata, joinStratumParts, localHourOf, stratumPart } from '../../../electron/core/rounds/stratumKey';
+import type { StratumField } from '../../../shared/ipc/rounds';
 import { utcToLocal } from '../../../shared/time/london';
 
-const facts = { team: 'Team A', startedAt: '2026-10-20T06:30:00.000Z', category: 'domestic abuse', officer: 'PC Patel' };
+// The values the frame query reads for each field (shift from the start time).
+type Values = Record<StratumField, string | null>;
+const facts: Values = { team: 'Team A', shift: '2026-10-20T06:30:00.000Z', category: 'domestic abuse', officer: 'PC Patel' };
+const stratumKey = (fields: readonly StratumField[], values: Values) => joinStratumParts(fields.map((f) => stratumPart(f, values[f])));
 
 describe('stratum keys', () => {
   it('joins the chosen fields in canonical order with " | "', () => {
@@ -14,12 +18,14 @@ describe('stratum keys', () => {
   });
 
   it("names a missing value 'none'", () => {
-    const none = { team: null, startedAt: null, category: null, officer: '  ' };
+    const none = { team: null, shift: null, category: null, officer: '  ' };
     expect(stratumKey(['team', 'shift', 'category', 'officer'], none)).toBe('none | none | none | none');
+    // The aggregate frame read gives NULL as '': the same part for every field.
+    for (const field of ['team', 'shift', 'category', 'officer'] as const) expect(stratumPart(field, '')).toBe(stratumPart(field, null));
   });
 
   it('takes the shift from the UK local hour, across the clock changes', () => {
-    const shift = (startedAt: string) => stratumKey(['shift'], { ...facts, startedAt });
+    const shift = (startedAt: string) => stratumKey(['shift'], { ...facts, shift: startedAt });
     // 29 March 2026: BST from 01:00 UTC. 05:59 UTC is 06:59 BST (night); 06:00 UTC is 07:00 BST (day).
     expect(shift('2026-03-29T05:59:59.000Z')).toBe('night');
     expect(shift('2026-03-29T06:00:00.000Z')).toBe('day');
