@@ -7,6 +7,8 @@ import { flag, num, str, strs } from '../args';
 import type { CliContext, Command } from '../command';
 
 const BAR_WIDTH = 24;
+/** Reported files listed in the text summary; the JSON summary has them all. */
+const TEXT_SKIPPED = 100;
 
 /** One progress line: phase, a bar when the total is known, files, rate and time left. */
 export function progressLine(p: ProgressEvent): string {
@@ -34,7 +36,8 @@ function summaryText(s: IndexSummary): string {
   }
   if (s.skipped.length > 0) {
     lines.push(`skipped or reported (${s.skipped.length}):`);
-    for (const k of s.skipped) lines.push(`  ${k.path}${k.line === undefined ? '' : `:${k.line}`}: ${k.reason}`);
+    for (const k of s.skipped.slice(0, TEXT_SKIPPED)) lines.push(`  ${k.path}${k.line === undefined ? '' : `:${k.line}`}: ${k.reason}`);
+    if (s.skipped.length > TEXT_SKIPPED) lines.push(`  … and ${s.skipped.length - TEXT_SKIPPED} more (--json lists them all)`);
   }
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@ import { writeAuditCsv } from '../../core/audit/exportCsv';
 import { appendAudit, verifyAudit } from '../../core/audit/log';
 import { requireStr, str } from '../args';
 import type { Command } from '../command';
-import { writableOutPath } from '../output';
+import { writableOutPath } from '../../core/outputPath';
 
 export const logVerify: Command = {
   path: ['log', 'verify'],

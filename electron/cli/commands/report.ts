@@ -4,7 +4,7 @@ import { UserError } from '../../core/errors';
 import { type ExportKind, exportReport } from '../../core/reports/export';
 import { flag, num, requireStr, str } from '../args';
 import type { Command, ParsedValues } from '../command';
-import { writableOutPath } from '../output';
+import { writableOutPath } from '../../core/outputPath';
 
 const USAGE =
   'bwc-dip report (--round ID | --bcu X --month YYYY-MM) --out FILE.pdf [--csv FILE.csv] [--summary-csv FILE.csv] ' +

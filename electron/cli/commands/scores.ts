@@ -5,7 +5,7 @@ import { exportScores } from '../../core/reviews/exportScores';
 import { importScores, scoresFileText } from '../../core/reviews/importScores';
 import { flag, num, requireStr } from '../args';
 import type { Command, ParsedValues } from '../command';
-import { writableOutPath } from '../output';
+import { writableOutPath } from '../../core/outputPath';
 
 function readInput(path: string): { full: string; text: string } {
   const full = resolve(path);

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ReportDocument, ReportScope } from '../../../shared/report/document';
 import { appendAudit } from '../audit/log';
 import { UserError } from '../errors';
+import { writableOutPath } from '../outputPath';
 import { requireReportRole } from './access';
 import { answersCsv, summaryCsv } from './csv';
 import { sha256 } from './dataHash';
@@ -41,20 +42,6 @@ export interface ExportResult {
 
 export const MAX_RECIPIENT_CHARS = 200;
 
-/** Checked before any work, so a typo in a path never costs a report run. */
-export function checkOutputPath(file: string): string {
-  const full = resolve(file);
-  const folder = dirname(full);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UserError('bad-input', `output folder does not exist: ${folder}`);
-  if (existsSync(full) && statSync(full).isDirectory()) throw new UserError('bad-input', `output path is a folder: ${full}`);
-  try {
-    accessSync(existsSync(full) ? full : folder, constants.W_OK);
-  } catch {
-    throw new UserError('io', `cannot write to ${full} (read-only)`);
-  }
-  return full;
-}
-
 function checkRecipient(recipient: string | null): string | null {
   if (recipient === null) return null;
   const text = recipient.trim();
@@ -69,11 +56,11 @@ function planOutputs(requested: ExportOutputs): (reportId: string, includeNotes:
     throw new UserError('bad-input', 'nothing to export: name at least one file');
   };
   if (Array.isArray(requested)) {
-    const files = requested.map((o) => ({ kind: o.kind, file: checkOutputPath(o.file) }));
+    const files = requested.map((o) => ({ kind: o.kind, file: writableOutPath(o.file) }));
     if (files.length === 0) none();
     return () => files;
   }
-  checkOutputPath(join(requested.folder, 'report'));
+  writableOutPath(join(requested.folder, 'report'));
   if (requested.kinds.length === 0) none();
   return (reportId, includeNotes) =>
     requested.kinds.map((kind) => ({ kind, file: exportFileName(requested.folder, reportId, kind, includeNotes) }));

@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UserError } from '../core/errors';
+import { UserError } from './errors';
 
 /** Checks an output path before any work is done, so a typo never costs a long run. */
 export function writableOutPath(path: string): string {
