@@ -194,7 +194,7 @@ function child(args: string[]): ChildResult {
 
 function exiftool(root: string, n: number): { filesPerSec: number; scaled: boolean; ms: number } {
   const files = listFiles(root, Math.min(n, 1000));
-  const list = join(mkdtempSync(join(tmpdir(), 'bwc-bench-')), 'files.txt');
+  const list = join(scratchDir(), 'files.txt');
   writeFileSync(list, files.join('\n'));
   const t0 = performance.now();
   const r = spawnSync('exiftool', ['-json', '-@', list], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
@@ -222,6 +222,14 @@ function listWindowMs(dbPath: string, n: number): { plain: number; filtered: num
   return r;
 }
 
+/** Scratch folders (databases, the exiftool file list), removed when the benchmark ends. */
+const scratch: string[] = [];
+function scratchDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bwc-bench-'));
+  scratch.push(dir);
+  return dir;
+}
+
 const fmt = (x: number, digits = 0) => x.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
@@ -242,9 +250,9 @@ async function main(): Promise<void> {
     // Every measurement below (exiftool's too) reads from the page cache: read each file once first.
     const warm = spawnSync('sh', ['-c', 'find "$1" -type f -exec cat {} + > /dev/null', 'warm', root]);
     if (warm.status !== 0) throw new Error(`could not read the corpus: ${warm.stderr}`);
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'bwc-bench-')), 'bench.sqlite');
+    const dbPath = join(scratchDir(), 'bench.sqlite');
     const walk = child(['walk', root]);
-    const footage = child(['index', root, join(mkdtempSync(join(tmpdir(), 'bwc-bench-')), 'footage-only.sqlite')]);
+    const footage = child(['index', root, join(scratchDir(), 'footage-only.sqlite')]);
     const full = child(['index', root, dbPath, manifest]);
     const again = child(['index', root, dbPath]);
     const againExport = child(['index', root, dbPath, manifest]);
@@ -299,8 +307,10 @@ if (!isMainThread) {
 } else if (process.argv.includes('--child')) {
   void childMain();
 } else {
-  main().catch((e: unknown) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
+  main()
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    })
+    .finally(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
 }

@@ -172,48 +172,46 @@ export function clipWriter(db: Database): ClipWriter {
 }
 
 /**
- * After a complete walk: every clip under these roots that was not seen is missing (its row, links and scores stay).
- * Returns how many are missing now (including those already missing before) and how many went missing in this run.
- * Remembered unreadable files that were not seen are forgotten: there is nothing left to report about them.
- * Works a page at a time, each page's changes in one transaction with `onChange` (the "regroup needed" mark).
+ * After a complete walk: every clip the roots held before the run that the walk did not see is missing (its row,
+ * links and scores stay); a remembered unreadable file that was not seen is forgotten, there is nothing left to
+ * report. Worked out from the files known at the start of the run (a clip added during the run was seen), so an
+ * unchanged library costs no second pass over the table. Returns how many are missing now (including those already
+ * missing before) and how many went missing in this run. Writes a chunk at a time, each with `onChange` (the
+ * "regroup needed" mark).
  */
 export async function settleUnseen(
   db: Database,
-  rootIds: readonly number[],
+  known: ReadonlyMap<number, ReadonlyMap<string, KnownFile>>,
   seenClips: ReadonlySet<number>,
   seenSkipped: ReadonlyMap<number, ReadonlySet<string>>,
   now: string,
   onChange: () => void,
 ): Promise<{ missing: number; newlyMissing: number }> {
   let missing = 0;
-  let newlyMissing = 0;
-  const mark = db.prepare("UPDATE clips SET status = 'missing', missing_since = ?, updated_at = ? WHERE id = ?");
-  const forget = db.prepare('DELETE FROM skipped_files WHERE root_id = ? AND rel_path = ?');
-  const page = db.prepare('SELECT id, status FROM clips WHERE +root_id = ? AND id > ? ORDER BY id LIMIT ?').raw(); // by id, as above
-  for (const rootId of rootIds) {
-    for (let after = 0; ; ) {
-      const rows = page.all(rootId, after, PAGE_ROWS) as [number, string][];
-      const gone = rows.filter(([id]) => !seenClips.has(id));
-      missing += gone.length;
-      const newly = gone.filter(([, status]) => status === 'present');
-      if (newly.length > 0) {
-        newlyMissing += newly.length;
-        db.transaction(() => {
-          for (const [id] of newly) mark.run(now, now, id);
-          onChange();
-        })();
-      }
-      if (rows.length < PAGE_ROWS) break;
-      after = rows[rows.length - 1]![0];
-      await pause();
-    }
+  const newly: number[] = [];
+  const forget: [number, string][] = [];
+  for (const [rootId, files] of known) {
     const seen = seenSkipped.get(rootId);
-    const skipped = db.prepare('SELECT rel_path FROM skipped_files WHERE root_id = ?').pluck().all(rootId) as string[];
+    for (const [rel, k] of files) {
+      if (k.clipId === null) {
+        if (!seen?.has(rel)) forget.push([rootId, rel]);
+      } else if (!seenClips.has(k.clipId)) {
+        missing++;
+        if (k.status === 'present') newly.push(k.clipId);
+      }
+    }
+  }
+  const mark = db.prepare("UPDATE clips SET status = 'missing', missing_since = ?, updated_at = ? WHERE id = ?");
+  for (let i = 0; i < newly.length; i += PAGE_ROWS) {
+    if (i > 0) await pause();
     db.transaction(() => {
-      for (const rel of skipped) if (!seen?.has(rel)) forget.run(rootId, rel);
+      for (const id of newly.slice(i, i + PAGE_ROWS)) mark.run(now, now, id);
+      onChange();
     })();
   }
-  return { missing, newlyMissing };
+  const remove = db.prepare('DELETE FROM skipped_files WHERE root_id = ? AND rel_path = ?');
+  if (forget.length > 0) db.transaction(() => forget.forEach(([rootId, rel]) => remove.run(rootId, rel)))();
+  return { missing, newlyMissing: newly.length };
 }
 
 export function countPresentClips(db: Database): number {

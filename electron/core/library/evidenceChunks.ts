@@ -27,36 +27,44 @@ interface Piece {
   text: string;
 }
 
-/** Splits CSV text after its header into runs of whole records; returns the header line and the runs. */
-export function splitRecords(text: string, rowsPerChunk = ROWS_PER_CHUNK): { header: string; pieces: Piece[] } {
-  const pieces: Piece[] = [];
-  let inQuotes = false;
+/**
+ * Splits CSV text into its header line (null when there is no line end at all) and runs of whole records, found
+ * lazily as they are taken: the text of a 100k-row export is never scanned in one go.
+ */
+export function splitRecords(text: string, rowsPerChunk = ROWS_PER_CHUNK): { header: string | null; pieces: Iterable<Piece> } {
+  let i = 0;
   let line = 1;
-  let header: string | null = null;
-  let rows = 0;
-  let pieceStart = 0;
-  let pieceLine = 2;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 34 /* " */) inQuotes = !inQuotes;
-    else if (ch === 10 /* \n */) {
-      line++;
-      if (inQuotes) continue;
-      if (header === null) {
-        header = text.slice(0, i + 1);
-        pieceStart = i + 1;
-        pieceLine = line;
-      } else if (++rows === rowsPerChunk) {
-        pieces.push({ firstLine: pieceLine, text: text.slice(pieceStart, i + 1) });
-        rows = 0;
-        pieceStart = i + 1;
-        pieceLine = line;
+  let inQuotes = false;
+  // Quotes toggle the state; a line end outside quotes ends a record. Returns the index after it, or -1 at the end.
+  const nextRecordEnd = (): number => {
+    for (; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 34 /* " */) inQuotes = !inQuotes;
+      else if (ch === 10 /* \n */) {
+        line++;
+        if (!inQuotes) return ++i;
       }
     }
+    return -1;
+  };
+  const headerEnd = nextRecordEnd();
+  if (headerEnd < 0) return { header: null, pieces: [] };
+  function* pieces(): Generator<Piece> {
+    let start = headerEnd;
+    let firstLine = line;
+    let rows = 0;
+    let yielded = false;
+    for (let end = nextRecordEnd(); end >= 0; end = nextRecordEnd()) {
+      if (++rows < rowsPerChunk) continue;
+      yield { firstLine, text: text.slice(start, end) };
+      yielded = true;
+      rows = 0;
+      start = end;
+      firstLine = line;
+    }
+    if (start < text.length || !yielded) yield { firstLine, text: text.slice(start) };
   }
-  if (header === null) return { header: text, pieces: [] };
-  if (pieceStart < text.length || pieces.length === 0) pieces.push({ firstLine: pieceLine, text: text.slice(pieceStart) });
-  return { header, pieces };
+  return { header: text.slice(0, headerEnd), pieces: pieces() };
 }
 
 const DUPLICATE = /^duplicate of line (\d+)$/;
@@ -70,7 +78,7 @@ export async function* parseEvidenceInChunks(
   rowsPerChunk = ROWS_PER_CHUNK,
 ): AsyncGenerator<EvidenceChunk> {
   const { header, pieces } = splitRecords(text, rowsPerChunk);
-  if (pieces.length <= 1) {
+  if (header === null) {
     const r = parseEvidenceCsv(text, mapping, source);
     yield { records: r.records, problems: r.problems };
     return;
@@ -82,7 +90,9 @@ export async function* parseEvidenceInChunks(
   const firstById = new Map<string, number>();
   const headerProblems = new Set<string>();
   const headerText = header.charCodeAt(0) === 0xfeff ? header.slice(1) : header;
-  for (const [index, piece] of pieces.entries()) {
+  let index = -1;
+  for (const piece of pieces) {
+    index++;
     if (index > 0) await pause();
     const fileLine = (l: number) => (l <= 1 ? l : l - 2 + piece.firstLine);
     // Rows repeating a row of an earlier run (the parser only sees repeats within this run).

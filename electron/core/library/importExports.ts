@@ -55,25 +55,26 @@ export interface ManifestImport {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const windows1252 = new TextDecoder('windows-1252');
 
-async function readManifestText(path: string): Promise<{ bytes: Buffer; text: string; note: string | null }> {
+/** The export's text and SHA-256 (its bytes are not kept: a 100k-row export is tens of megabytes). */
+async function readManifestText(path: string): Promise<{ sha256: string; text: string; note: string | null }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch (e) {
     throw new UserError('bad-input', `cannot read export ${path}: ${(e as Error).message}`);
   }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    return { bytes, text: strictUtf8.decode(bytes), note: null };
+    return { sha256, text: strictUtf8.decode(bytes), note: null };
   } catch {
-    return { bytes, text: windows1252.decode(bytes), note: 'is not valid UTF-8; read as Windows-1252 (check names with accents)' };
+    return { sha256, text: windows1252.decode(bytes), note: 'is not valid UTF-8; read as Windows-1252 (check names with accents)' };
   }
 }
 
 export async function importManifest(db: Database, path: string, loaded: LoadedMapping, now: string): Promise<ManifestImport> {
-  const { bytes, text, note } = await readManifestText(path);
+  const { sha256, text, note } = await readManifestText(path);
   const result: ManifestImport = { rows: 0, added: 0, updated: 0, problems: [] };
   if (note) result.problems.push({ kind: 'manifest', path, line: null, reason: note });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const manifest = { path, sha256, mapping: loaded.label };
   const manifestId = db.transaction(() => upsertManifest(db, { ...manifest, rows: 0 }, now))();
   // A chunk at a time, each in its own transaction: a run killed half-way has imported whole rows only, and the

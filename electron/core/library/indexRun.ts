@@ -11,7 +11,7 @@ import {
   clipsNeedingHash, clipWriter, countPresentClips, hashWriter, knownSizes, loadKnownFiles, settleUnseen, type KnownFile,
 } from './clipsRepo';
 import { countClipsWithoutRow, countEvidence, rowsWithoutClip } from './evidenceRepo';
-import { createHashPool } from './hashPool';
+import { createHashPool, type HashResult } from './hashPool';
 import { importManifest, linkEvidence, loadMapping } from './importExports';
 import { countActiveIncidents } from './incidentsRepo';
 import { clipAbsPath } from './paths';
@@ -46,8 +46,8 @@ type Counts = { scanned: number; added: number; updated: number; unchanged: numb
 export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<IndexSummary> {
   const t0 = Date.now();
   const db = ctx.db;
-  const rootPaths = checkFolders(opts.roots);
-  const manifests = checkManifests(opts.manifests);
+  const rootPaths = checkPaths(opts.roots, 'folder');
+  const manifests = checkPaths(opts.manifests, 'file');
   const mapping = await loadMapping(opts.mapping);
 
   const start = new Date();
@@ -87,10 +87,12 @@ export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<In
     }
     db.transaction(() => run.addProblems(problems.drain()))();
 
-    await scanPhase(ctx, opts, roots, seen, run, progress, counts, problems);
+    const known = new Map<number, Map<string, KnownFile>>();
+    for (const r of roots) known.set(r.id, await loadKnownFiles(db, r.id));
+    await scanPhase(ctx, opts, roots, known, seen, run, progress, counts, problems);
     const now = new Date().toISOString();
     if (!cancelled()) {
-      const settled = await settleUnseen(db, roots.map((r) => r.id), seen.clips, seen.skipped, now, () => markRegroupNeeded(db));
+      const settled = await settleUnseen(db, known, seen.clips, seen.skipped, now, () => markRegroupNeeded(db));
       counts.missing = settled.missing;
       if (regroupNeeded(db, opts.proximityMinutes)) {
         progress.phase('group');
@@ -158,33 +160,19 @@ interface Seen {
   skipped: Map<number, Set<string>>;
 }
 
-function checkFolders(paths: readonly string[]): string[] {
+/** Absolute, de-duplicated paths, each checked to be a folder (roots) or a file (exports) before any work. */
+function checkPaths(paths: readonly string[], want: 'folder' | 'file'): string[] {
   const out: string[] = [];
   for (const p of paths) {
     const full = resolve(p);
-    let isDir: boolean;
+    let isWanted: boolean;
     try {
-      isDir = statSync(full).isDirectory();
+      const st = statSync(full);
+      isWanted = want === 'folder' ? st.isDirectory() : st.isFile();
     } catch {
-      throw new UserError('not-found', `library folder does not exist: ${full}`);
+      throw new UserError('not-found', `${want === 'folder' ? 'library folder' : 'export file'} does not exist: ${full}`);
     }
-    if (!isDir) throw new UserError('bad-input', `not a folder: ${full}`);
-    if (!out.includes(full)) out.push(full);
-  }
-  return out;
-}
-
-function checkManifests(paths: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    const full = resolve(p);
-    let isFile: boolean;
-    try {
-      isFile = statSync(full).isFile();
-    } catch {
-      throw new UserError('not-found', `export file does not exist: ${full}`);
-    }
-    if (!isFile) throw new UserError('bad-input', `export is not a file: ${full}`);
+    if (!isWanted) throw new UserError('bad-input', want === 'folder' ? `not a folder: ${full}` : `export is not a file: ${full}`);
     if (!out.includes(full)) out.push(full);
   }
   return out;
@@ -251,6 +239,7 @@ async function scanPhase(
   ctx: CoreContext,
   opts: IndexOptions,
   roots: ScanRoot[],
+  known: ReadonlyMap<number, ReadonlyMap<string, KnownFile>>,
   seen: Seen,
   run: RunWriter,
   progress: ProgressReporter,
@@ -260,9 +249,9 @@ async function scanPhase(
   const db = ctx.db;
   const writer = clipWriter(db);
   const batch = batcher(ctx, run, counts, problems);
-  const pool = createHashPool();
-  const known = new Map<number, Map<string, KnownFile>>();
-  for (const r of roots) known.set(r.id, await loadKnownFiles(db, r.id));
+  // Fingerprinting is a small share of the per-file work (a few hundred KiB hashed per file at most): one worker
+  // keeps up with the main thread and leaves the other cores to it and the file-system threads.
+  const pool = createHashPool(1);
   // Read only when a new file turns up: an unchanged library never needs it.
   let sizesBefore: Promise<Set<number>> | null = null;
   const expected = [...known.values()].reduce((n, m) => n + m.size, 0);
@@ -277,11 +266,11 @@ async function scanPhase(
     batch.push(() => writer.upsertSkipped(f.root.id, f.relPath, f.stat, reason), false);
   };
 
-  const processFile = async (f: ScannedClip, prior: KnownFile | undefined) => {
+  const processFile = async (f: ScannedClip, prior: KnownFile | undefined, fingerprint: Promise<HashResult>) => {
     const sideProblems: RunProblem[] = [];
     const [probe, fp, side] = await Promise.all([
       probeClip(f.absPath),
-      pool.fingerprint(f.absPath, f.stat.size),
+      fingerprint,
       f.json || f.axisFolder ? readSidecars(f, sideProblems) : null,
     ]);
     sideProblems.forEach(problems.add);
@@ -322,8 +311,8 @@ async function scanPhase(
     batch.push(() => seenClips.add(writer.insert(rec)));
   };
 
-  const launch = (f: ScannedClip, prior: KnownFile | undefined) => {
-    const task = processFile(f, prior)
+  const launch = (f: ScannedClip, prior: KnownFile | undefined, fingerprint: Promise<HashResult>) => {
+    const task = processFile(f, prior, fingerprint)
       .catch((e: unknown) => {
         failure ??= e;
       })
@@ -338,25 +327,36 @@ async function scanPhase(
     progress.phase('scan');
     for await (const dir of scanRoots(roots, { signal: ctx.signal, beforeReadDir: opts.beforeReadDir })) {
       for (const s of dir.skipped) problems.add({ kind: s.kind, path: s.path, line: null, reason: s.reason });
-      for (const f of dir.clips) {
-        if (failure || ctx.signal?.aborted) break;
-        counts.scanned++;
+      // The folder's changed files are fingerprinted all at once, so they reach the hash workers in batches.
+      type Work = { f: ScannedClip; unchanged: KnownFile } | { f: ScannedClip; prior: KnownFile | undefined; fingerprint: Promise<HashResult> };
+      const work = dir.clips.map((f): Work => {
         const prior = known.get(f.root.id)!.get(f.relPath);
-        if (prior && sameFile(prior, f)) {
+        if (prior && sameFile(prior, f)) return { f, unchanged: prior };
+        const fingerprint = pool.fingerprint(f.absPath, f.stat.size);
+        // Not awaited if the run is cancelled before reaching this file.
+        fingerprint.catch(() => undefined);
+        return { f, prior, fingerprint };
+      });
+      for (const w of work) {
+        if (failure || ctx.signal?.aborted) break;
+        const f = w.f;
+        counts.scanned++;
+        if ('unchanged' in w) {
+          const unchanged = w.unchanged;
           // Unchanged: the stat was the whole cost. A remembered problem is reported again; a clip that was missing
           // and is back where it was is the same clip, present again.
-          if (prior.problem) problems.add({ kind: 'file', path: f.absPath, line: null, reason: prior.problem });
-          const id = prior.clipId;
+          if (unchanged.problem) problems.add({ kind: 'file', path: f.absPath, line: null, reason: unchanged.problem });
+          const id = unchanged.clipId;
           if (id === null) seenSkipped.get(f.root.id)!.add(f.relPath);
           else seenClips.add(id);
-          if (id !== null && prior.status === 'missing') {
+          if (id !== null && unchanged.status === 'missing') {
             counts.updated++;
             batch.push(() => writer.markPresent(id, new Date().toISOString()));
           } else counts.unchanged++;
           continue;
         }
         while (inflight.size >= PROBES_IN_FLIGHT) await Promise.race(inflight);
-        launch(f, prior);
+        launch(f, w.prior, w.fingerprint);
       }
       if (failure || ctx.signal?.aborted) break;
       batch.tick();

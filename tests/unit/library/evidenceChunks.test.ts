@@ -50,7 +50,7 @@ describe('parseEvidenceInChunks', () => {
     const text = `${HEADER}\r\na,"x\ny",1\r\nb,2\r\nc,"p\n\nq"\r\nd\r\n`;
     const { header, pieces } = splitRecords(text, 2);
     expect(header).toBe(`${HEADER}\r\n`);
-    expect(pieces).toEqual([
+    expect([...pieces]).toEqual([
       { firstLine: 2, text: 'a,"x\ny",1\r\nb,2\r\n' },
       { firstLine: 5, text: 'c,"p\n\nq"\r\nd\r\n' },
     ]);
