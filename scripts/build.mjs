@@ -26,11 +26,7 @@ const targets = {
   main: { entryPoints: ['electron/main/main.ts'], outfile: 'dist/main/main.cjs' },
   // The sandboxed preload may require only 'electron': everything else is bundled in.
   preload: { entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', external: ['electron'] },
-  core: {
-    entryPoints: { worker: 'electron/core/worker/server.ts', hasher: 'electron/core/library/hashWorker.ts' },
-    outdir: 'dist/core',
-    outExtension: { '.js': '.cjs' },
-  },
+  core: { entryPoints: ['electron/core/worker/server.ts'], outfile: 'dist/core/worker.cjs' },
   cli: { entryPoints: ['electron/cli/bin.ts'], outfile: 'dist/cli/bwc-dip.cjs' },
 };
 
@@ -40,14 +36,7 @@ await Promise.all(
   wanted
     .filter((t) => t !== 'renderer')
     .map((t) => {
-      const cfg = { ...common, ...targets[t] };
-      if (cfg.entryPoints && !Array.isArray(cfg.entryPoints)) {
-        // Only bundle entry files that exist yet (features add theirs).
-        cfg.entryPoints = Object.fromEntries(Object.entries(cfg.entryPoints).filter(([, f]) => {
-          try { readFileSync(join(root, f)); return true; } catch { return false; }
-        }));
-      }
-      return build(cfg);
+      return build({ ...common, ...targets[t] });
     }),
 );
 if (wanted.includes('renderer')) {
