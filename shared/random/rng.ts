@@ -1,6 +1,6 @@
 /**
  * The one interface every random consumer in the project takes. Implementations are named, versioned and seeded
- * (see mt19937.ts); nothing in shared/ or electron/core may use Math.random, because samples and bootstrap
+ * (see mt19937.ts); nothing in shared/ or electron/core may use an unseeded random source, because samples and bootstrap
  * intervals must be re-derivable from a stored seed.
  */
 export interface Rng {
