@@ -1,4 +1,5 @@
 import {
+  basisOf,
   definedStatistic,
   noPairsReason,
   pairableUnits,
@@ -19,7 +20,7 @@ import {
  */
 export function fleissKappa<V extends RatingValue>(table: RatingTable<V>): Statistic {
   const p = pairableUnits(table);
-  const basis = { units: p.units.length, raters: p.raters, excludedUnits: p.excludedUnits, pairable: p.pairable };
+  const basis = basisOf(p);
   if (p.units.length === 0) return undefinedStatistic(noPairsReason(table), basis);
 
   const sizes = p.units.map((u) => u.values.length);

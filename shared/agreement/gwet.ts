@@ -1,4 +1,5 @@
 import {
+  basisOf,
   definedStatistic,
   noPairsReason,
   pairableUnits,
@@ -34,7 +35,7 @@ export interface Ac1Options<V> {
  */
 export function gwetAc1<V extends RatingValue>(table: RatingTable<V>, options: Ac1Options<V> = {}): Statistic {
   const p = pairableUnits(table);
-  const basis = { units: p.units.length, raters: p.raters, excludedUnits: p.excludedUnits, pairable: p.pairable };
+  const basis = basisOf(p);
   if (p.units.length === 0) return undefinedStatistic(noPairsReason(table), basis);
 
   const rated: V[][] = [];

@@ -1,4 +1,5 @@
 import {
+  basisOf,
   allFiniteNumbers,
   definedStatistic,
   MEASUREMENT_LEVELS,
@@ -27,7 +28,7 @@ import {
  */
 export function krippendorffAlpha<V extends RatingValue>(table: RatingTable<V>, level: MeasurementLevel): Statistic {
   const p = pairableUnits(table);
-  const basis = { units: p.units.length, raters: p.raters, excludedUnits: p.excludedUnits, pairable: p.pairable };
+  const basis = basisOf(p);
   if (p.units.length === 0) return undefinedStatistic(noPairsReason(table), basis);
   const result = alphaOfUnits(
     p.units.map((u) => u.values),

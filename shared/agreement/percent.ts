@@ -1,4 +1,5 @@
 import {
+  basisOf,
   definedStatistic,
   noPairsReason,
   pairableUnits,
@@ -18,7 +19,7 @@ import {
  */
 export function percentAgreement<V extends RatingValue>(table: RatingTable<V>): Statistic {
   const p = pairableUnits(table);
-  const basis = { units: p.units.length, raters: p.raters, excludedUnits: p.excludedUnits, pairable: p.pairable };
+  const basis = basisOf(p);
   if (p.units.length === 0) return undefinedStatistic(noPairsReason(table), basis);
   return definedStatistic(meanPairAgreement(p.units.map((u) => u.values)), basis);
 }

@@ -148,6 +148,11 @@ export interface StatisticBasis {
   pairable?: number;
 }
 
+/** The counts every statistic reports beside its value: units and raters behind it, and the units left out. */
+export function basisOf<V>(p: Pairable<V>): StatisticBasis {
+  return { units: p.units.length, raters: p.raters, excludedUnits: p.excludedUnits, pairable: p.pairable };
+}
+
 export function undefinedStatistic(reason: string, basis: StatisticBasis): Statistic {
   return { value: null, reason, units: basis.units, raters: basis.raters, excludedUnits: basis.excludedUnits };
 }
