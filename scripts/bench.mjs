@@ -15,6 +15,8 @@ if (!name || !available.includes(name)) {
   process.exit(1);
 }
 ensureNodeNative(root);
+// The core starts its probe workers from the bundle in dist/core, as the app does.
+if (spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), 'probe'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
 const outfile = join(root, 'dist', 'bench', `${name}.cjs`);
 await build({
   entryPoints: [join(root, 'benchmarks', `${name}.bench.ts`)],

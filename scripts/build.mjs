@@ -27,6 +27,8 @@ const targets = {
   // The sandboxed preload may require only 'electron': everything else is bundled in.
   preload: { entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', external: ['electron'] },
   core: { entryPoints: ['electron/core/worker/server.ts'], outfile: 'dist/core/worker.cjs' },
+  // Header probes and fingerprints of new files, in worker threads started by the core (library/probePool.ts).
+  probe: { entryPoints: ['electron/core/library/probe/worker.ts'], outfile: 'dist/core/probe-worker.cjs' },
   cli: { entryPoints: ['electron/cli/bin.ts'], outfile: 'dist/cli/bwc-dip.cjs' },
 };
 

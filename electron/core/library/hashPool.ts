@@ -1,39 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { FINGERPRINT_EDGE } from './fingerprint';
 
 /**
- * Hashing off the core's event loop, in a pool of worker threads: fingerprints (size + SHA-256 of the first and last
- * 64 KiB, see fingerprint.ts) while a library is scanned, and full-file SHA-256 for evidential integrity (`--hash`).
- * The main thread keeps reading headers and writing the database while the other cores hash.
+ * Full-file SHA-256 for evidential integrity (`--hash`), off the core's event loop in a pool of worker threads.
+ * (Fingerprints are taken with the header probe, in probePool.ts.)
  *
  * The worker is inline plain JavaScript (`eval: true`): the same source runs from the TypeScript tree under vitest and
  * from the esbuild bundles, with no extra file to ship. Workers read with synchronous calls, which block only them.
- * Fingerprint jobs travel in batches (one message per batch, not per file); full hashes one at a time.
  */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { openSync, readSync, closeSync } = require('node:fs');
 const { createHash } = require('node:crypto');
-const EDGE = ${FINGERPRINT_EDGE};
 const big = Buffer.allocUnsafe(1 << 20);
-function readRange(fd, hash, start, length) {
-  while (length > 0) {
-    const n = readSync(fd, big, 0, Math.min(length, big.length), start);
-    if (n === 0) break;
-    hash.update(big.subarray(0, n));
-    start += n;
-    length -= n;
-  }
-}
-function fingerprint(fd, size) {
-  const hash = createHash('sha256');
-  const head = Math.min(size, EDGE);
-  const tailStart = Math.max(head, size - EDGE);
-  readRange(fd, hash, 0, head);
-  if (size > tailStart) readRange(fd, hash, tailStart, size - tailStart);
-  return { hex: size + ':' + hash.digest('hex'), bytes: size };
-}
 function whole(fd) {
   const hash = createHash('sha256');
   let bytes = 0;
@@ -46,11 +25,11 @@ function whole(fd) {
   return { hex: hash.digest('hex'), bytes };
 }
 parentPort.on('message', (jobs) => {
-  parentPort.postMessage(jobs.map(({ id, kind, path, size }) => {
+  parentPort.postMessage(jobs.map(({ id, path }) => {
     let fd = -1;
     try {
       fd = openSync(path, 'r');
-      return { id, ok: true, ...(kind === 'fingerprint' ? fingerprint(fd, size) : whole(fd)) };
+      return { id, ok: true, ...whole(fd) };
     } catch (e) {
       return { id, ok: false, code: (e && e.code) || null, message: String((e && e.message) || e) };
     } finally {
@@ -66,25 +45,18 @@ export interface HashPool {
   readonly size: number;
   /** Full-file SHA-256, hex. */
   sha256(path: string): Promise<HashResult>;
-  /** "<size>:<hex>" of the file whose size the caller has just seen (fingerprint.ts). */
-  fingerprint(path: string, size: number): Promise<HashResult>;
   /** Stops the workers; work still queued or running rejects with an AbortError. */
   close(): Promise<void>;
 }
 
 interface Job {
   id: number;
-  kind: 'sha256' | 'fingerprint';
   path: string;
-  size: number;
   resolve(r: HashResult): void;
   reject(e: Error): void;
 }
 
 type Reply = { id: number; ok: true; hex: string; bytes: number } | { id: number; ok: false; code: string | null; message: string };
-
-/** Fingerprints per message: enough to amortise a round trip, few enough to spread a folder over the workers. */
-const FINGERPRINT_BATCH = 16;
 
 export function createHashPool(size = availableParallelism()): HashPool {
   const n = Math.max(1, size);
@@ -104,11 +76,9 @@ export function createHashPool(size = availableParallelism()): HashPool {
   const dispatchNext = () => {
     while (idle.length > 0 && queue.length > 0) {
       const w = idle.pop()!;
-      let take = 1;
-      if (queue[0]!.kind === 'fingerprint') while (take < FINGERPRINT_BATCH && queue[take]?.kind === 'fingerprint') take++;
-      const jobs = queue.splice(0, take);
+      const jobs = queue.splice(0, 1);
       running.set(w, jobs);
-      w.postMessage(jobs.map(({ id, kind, path, size: bytes }) => ({ id, kind, path, size: bytes })));
+      w.postMessage(jobs.map(({ id, path }) => ({ id, path })));
     }
   };
   const start = () => {
@@ -137,11 +107,11 @@ export function createHashPool(size = availableParallelism()): HashPool {
   };
   // Jobs submitted in the same turn of the event loop leave together: one message carries a batch.
   let dispatchQueued = false;
-  const submit = (kind: Job['kind'], path: string, bytes: number) => {
+  const submit = (path: string) => {
     if (closed) return Promise.reject(abortError());
     if (!started) start();
     return new Promise<HashResult>((resolve, reject) => {
-      queue.push({ id: nextId++, kind, path, size: bytes, resolve, reject });
+      queue.push({ id: nextId++, path, resolve, reject });
       if (dispatchQueued) return;
       dispatchQueued = true;
       setImmediate(() => {
@@ -153,8 +123,7 @@ export function createHashPool(size = availableParallelism()): HashPool {
 
   return {
     size: n,
-    sha256: (path) => submit('sha256', path, 0),
-    fingerprint: (path, bytes) => submit('fingerprint', path, bytes),
+    sha256: (path) => submit(path),
     async close() {
       const all = [...idle, ...running.keys()];
       closed = true;

@@ -11,11 +11,12 @@ import {
   clipsNeedingHash, clipWriter, countPresentClips, hashWriter, knownSizes, loadKnownFiles, settleUnseen, type KnownFile,
 } from './clipsRepo';
 import { countClipsWithoutRow, countEvidence, rowsWithoutClip } from './evidenceRepo';
-import { createHashPool, type HashResult } from './hashPool';
+import { createHashPool } from './hashPool';
 import { importManifest, linkEvidence, loadMapping } from './importExports';
 import { countActiveIncidents } from './incidentsRepo';
 import { clipAbsPath } from './paths';
-import { probeClip } from './probe/probe';
+import type { ProbedFile } from './probe/probeFile';
+import { createProbePool } from './probePool';
 import { progressReporter, type ProgressReporter } from './progress';
 import { markRegroupNeeded, regroup, regroupNeeded, type RegroupResult } from './regroup';
 import { ensureRoot, markRootsIndexed } from './rootsRepo';
@@ -36,8 +37,8 @@ import { readSidecars, sidecarSignature } from './sidecars';
  */
 export type IndexOptions = IndexInput & Pick<ScanOptions, 'beforeReadDir'>;
 
-/** Probes in flight: enough to keep a disk queue and the libuv pool busy, few enough to bound memory. */
-const PROBES_IN_FLIGHT = 16;
+/** Probes in flight: enough to keep every probe worker busy with two batches, few enough to bound memory. */
+const PROBES_IN_FLIGHT = 128;
 const BATCH_ROWS = 500;
 const BATCH_MS = 1000;
 
@@ -249,9 +250,7 @@ async function scanPhase(
   const db = ctx.db;
   const writer = clipWriter(db);
   const batch = batcher(ctx, run, counts, problems);
-  // Fingerprinting is a small share of the per-file work (a few hundred KiB hashed per file at most): one worker
-  // keeps up with the main thread and leaves the other cores to it and the file-system threads.
-  const pool = createHashPool(1);
+  const pool = createProbePool();
   // Read only when a new file turns up: an unchanged library never needs it.
   let sizesBefore: Promise<Set<number>> | null = null;
   const expected = [...known.values()].reduce((n, m) => n + m.size, 0);
@@ -266,24 +265,23 @@ async function scanPhase(
     batch.push(() => writer.upsertSkipped(f.root.id, f.relPath, f.stat, reason), false);
   };
 
-  const processFile = async (f: ScannedClip, prior: KnownFile | undefined, fingerprint: Promise<HashResult>) => {
+  const processFile = async (f: ScannedClip, prior: KnownFile | undefined, probed: Promise<ProbedFile>) => {
     const sideProblems: RunProblem[] = [];
-    const [probe, fp, side] = await Promise.all([
-      probeClip(f.absPath),
-      fingerprint,
+    const [{ probe, fingerprint: fp }, side] = await Promise.all([
+      probed,
       f.json || f.axisFolder ? readSidecars(f, sideProblems) : null,
     ]);
     sideProblems.forEach(problems.add);
     const now = new Date().toISOString();
     const clipId = prior?.clipId ?? null;
-    if (!probe.ok) problems.add({ kind: 'file', path: f.absPath, line: null, reason: probe.reason });
     if (!fp.ok) {
       // Unreadable, or gone since its stat: nothing new can be written; a known clip keeps its row as it was.
-      if (probe.ok) problems.add({ kind: 'file', path: f.absPath, line: null, reason: fp.code === 'ENOENT' ? 'file disappeared during the scan' : fp.reason });
+      problems.add({ kind: 'file', path: f.absPath, line: null, reason: fp.code === 'ENOENT' ? 'file disappeared during the scan' : fp.reason });
       if (clipId !== null) seenClips.add(clipId);
       else seenSkipped.get(f.root.id)!.add(f.relPath);
       return;
     }
+    if (!probe.ok) problems.add({ kind: 'file', path: f.absPath, line: null, reason: probe.reason });
     if (!probe.ok && clipId === null) {
       remember(f, probe.reason);
       return;
@@ -311,14 +309,21 @@ async function scanPhase(
     batch.push(() => seenClips.add(writer.insert(rec)));
   };
 
-  const launch = (f: ScannedClip, prior: KnownFile | undefined, fingerprint: Promise<HashResult>) => {
-    const task = processFile(f, prior, fingerprint)
+  // Waiting for a free slot: one waiter woken by whichever task ends (Promise.race over every task in flight would
+  // leave a reaction on each of them per file).
+  let wake: (() => void) | null = null;
+  const slotFreed = () => new Promise<void>((resolve) => (wake = resolve));
+  const launch = (f: ScannedClip, prior: KnownFile | undefined, probed: Promise<ProbedFile>) => {
+    const task = processFile(f, prior, probed)
       .catch((e: unknown) => {
         failure ??= e;
       })
       .finally(() => {
         inflight.delete(task);
         batch.tick();
+        const w = wake;
+        wake = null;
+        w?.();
       });
     inflight.add(task);
   };
@@ -327,15 +332,15 @@ async function scanPhase(
     progress.phase('scan');
     for await (const dir of scanRoots(roots, { signal: ctx.signal, beforeReadDir: opts.beforeReadDir })) {
       for (const s of dir.skipped) problems.add({ kind: s.kind, path: s.path, line: null, reason: s.reason });
-      // The folder's changed files are fingerprinted all at once, so they reach the hash workers in batches.
-      type Work = { f: ScannedClip; unchanged: KnownFile } | { f: ScannedClip; prior: KnownFile | undefined; fingerprint: Promise<HashResult> };
+      // The folder's new and changed files are handed to the probe workers all at once, so they leave in batches.
+      type Work = { f: ScannedClip; unchanged: KnownFile } | { f: ScannedClip; prior: KnownFile | undefined; probed: Promise<ProbedFile> };
       const work = dir.clips.map((f): Work => {
         const prior = known.get(f.root.id)!.get(f.relPath);
         if (prior && sameFile(prior, f)) return { f, unchanged: prior };
-        const fingerprint = pool.fingerprint(f.absPath, f.stat.size);
+        const probed = pool.probe(f.absPath);
         // Not awaited if the run is cancelled before reaching this file.
-        fingerprint.catch(() => undefined);
-        return { f, prior, fingerprint };
+        probed.catch(() => undefined);
+        return { f, prior, probed };
       });
       for (const w of work) {
         if (failure || ctx.signal?.aborted) break;
@@ -355,8 +360,8 @@ async function scanPhase(
           } else counts.unchanged++;
           continue;
         }
-        while (inflight.size >= PROBES_IN_FLIGHT) await Promise.race(inflight);
-        launch(f, w.prior, w.fingerprint);
+        while (inflight.size >= PROBES_IN_FLIGHT) await slotFreed();
+        launch(f, w.prior, w.probed);
       }
       if (failure || ctx.signal?.aborted) break;
       batch.tick();
@@ -365,7 +370,7 @@ async function scanPhase(
     walkDone = true;
     progress.phase('probe');
     while (inflight.size > 0) {
-      await Promise.race(inflight);
+      await slotFreed();
       progress.update(counts.scanned, total());
     }
   } finally {

@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createHashPool } from '../../../electron/core/library/hashPool';
+import { probeFile } from '../../../electron/core/library/probe/probeFile';
+import { createProbePool } from '../../../electron/core/library/probePool';
 
 const dir = mkdtempSync(join(tmpdir(), 'bwc-fp-'));
 const KIB = 1024;
-const pool = createHashPool(2);
+const pool = createProbePool(2);
 afterAll(async () => {
   await pool.close();
   rmSync(dir, { recursive: true, force: true });
@@ -27,13 +28,13 @@ function file(name: string, bytes: Buffer): string {
 }
 
 const patterned = (size: number, seed = 1) => Buffer.from(Array.from({ length: size }, (_, i) => (i * 31 + seed * 7) & 0xff));
-const fingerprint = async (path: string, size: number) => {
-  const r = await pool.fingerprint(path, size);
+const fingerprint = async (path: string, _size: number) => {
+  const r = (await pool.probe(path)).fingerprint;
   if (!r.ok) throw new Error(r.reason);
   return r.hex;
 };
 
-describe('fingerprints (hash pool)', () => {
+describe('fingerprints (probe workers)', () => {
   it.each([0, 10, 64 * KIB, 64 * KIB + 1, 128 * KIB, 128 * KIB + 1, 300 * KIB, 3 * 1024 * KIB])('match the definition for %i bytes', async (size) => {
     const bytes = patterned(size);
     expect(await fingerprint(file(`f${size}`, bytes), size)).toBe(expected(bytes));
@@ -64,7 +65,21 @@ describe('fingerprints (hash pool)', () => {
     expect(got).toEqual(files.map((f) => expected(f.bytes)));
   });
 
-  it('report a vanished file with its error code', async () => {
-    expect(await pool.fingerprint(join(dir, 'nope'), 10)).toEqual({ ok: false, code: 'ENOENT', reason: 'file disappeared before it could be read' });
+  it('report a vanished file with its error code, and fail the probe with the same reason', async () => {
+    expect(await pool.probe(join(dir, 'nope'))).toEqual({
+      fingerprint: { ok: false, code: 'ENOENT', reason: 'file not found' },
+      probe: { ok: false, reason: 'file not found' },
+    });
+  });
+
+  it('are the same computed in this thread (the fallback when the bundled worker is missing)', async () => {
+    const bytes = patterned(200 * KIB, 3);
+    const path = file('inline', bytes);
+    expect(probeFile(path).fingerprint).toEqual({ ok: true, hex: expected(bytes) });
+    expect(await fingerprint(path, bytes.length)).toBe(expected(bytes));
+  });
+
+  it('run in worker threads, not in this one', () => {
+    expect(pool.size).toBe(2);
   });
 });

@@ -1,10 +1,10 @@
 import { extname } from 'node:path';
-import { withFile } from './fileReader';
+import { withFile, type PositionedReader } from './fileReader';
 import type { GeoLocation } from './iso6709';
 import { parseMoov, type MoovInfo, type TrackInfo } from './parseMoov';
 import { codecName, containerKind, videoPlayability, type ContainerKind } from './playability';
 import { ProbeError } from './probeError';
-import { readMoov, type MoovBytes, type ReadMoovOptions } from './readMoov';
+import { readMoovFrom, type MoovBytes, type ReadMoovOptions } from './readMoov';
 import { describeNotA, isAvi, isMatroska } from './sniff';
 
 /** What the library index keeps about one clip, read from its container headers alone. */
@@ -41,11 +41,24 @@ export type ProbeResult = { ok: true; meta: ClipMeta } | { ok: false; reason: st
  * Matroska and AVI files (by extension) are checked to be what they claim and indexed without metadata.
  */
 export async function probeClip(path: string, options: ReadMoovOptions = {}): Promise<ProbeResult> {
+  return probeGuarded(() => withFile(path, (reader) => probeReader(path, reader, options)));
+}
+
+/** The same on a file the caller has open (probeFile.ts, which also fingerprints it with the same reads). */
+export function probeOpenFile(path: string, reader: PositionedReader, options: ReadMoovOptions = {}): ProbeResult {
+  return probeGuarded(() => probeReader(path, reader, options));
+}
+
+function probeReader(path: string, reader: PositionedReader, options: ReadMoovOptions): ClipMeta {
+  const kind = containerKind(extname(path));
+  if (kind && !kind.readsMetadata) return otherContainerMeta(reader, kind);
+  const read = readMoovFrom(reader, options);
+  return clipMeta(parseMoov(read.moov), read);
+}
+
+export function probeGuarded(work: () => ClipMeta): ProbeResult {
   try {
-    const kind = containerKind(extname(path));
-    if (kind && !kind.readsMetadata) return { ok: true, meta: await otherContainerMeta(path, kind) };
-    const read = await readMoov(path, options);
-    return { ok: true, meta: clipMeta(parseMoov(read.moov), read) };
+    return { ok: true, meta: work() };
   } catch (e) {
     if (e instanceof ProbeError) return { ok: false, reason: e.message };
     // A bug of ours met by one odd file must not stop an index run over thousands: report it as that file's reason.
@@ -83,29 +96,27 @@ function firstTrack(tracks: TrackInfo[], handler: string): TrackInfo | undefined
 }
 
 /** Twelve bytes are enough to tell a real Matroska or AVI file from something merely named like one. */
-async function otherContainerMeta(path: string, kind: ContainerKind): Promise<ClipMeta> {
-  return withFile(path, async (reader) => {
-    if (reader.size === 0) throw new ProbeError('empty file (0 bytes)');
-    const head = await reader.read(0, 12);
-    const matches = kind.container === 'matroska' ? isMatroska(head) : isAvi(head);
-    if (!matches) throw new ProbeError(describeNotA(kind.container === 'matroska' ? 'a Matroska' : 'an AVI', head));
-    return {
-      durationSec: null,
-      recordedAt: null,
-      width: null,
-      height: null,
-      frameRate: null,
-      videoCodec: null,
-      audioCodec: null,
-      make: null,
-      model: null,
-      serial: null,
-      software: null,
-      location: null,
-      playable: kind.playable,
-      unplayableReason: kind.unplayableReason,
-      bytesRead: reader.stats.bytesRead,
-      reads: reader.stats.reads,
-    };
-  });
+function otherContainerMeta(reader: PositionedReader, kind: ContainerKind): ClipMeta {
+  if (reader.size === 0) throw new ProbeError('empty file (0 bytes)');
+  const head = reader.read(0, 12);
+  const matches = kind.container === 'matroska' ? isMatroska(head) : isAvi(head);
+  if (!matches) throw new ProbeError(describeNotA(kind.container === 'matroska' ? 'a Matroska' : 'an AVI', head));
+  return {
+    durationSec: null,
+    recordedAt: null,
+    width: null,
+    height: null,
+    frameRate: null,
+    videoCodec: null,
+    audioCodec: null,
+    make: null,
+    model: null,
+    serial: null,
+    software: null,
+    location: null,
+    playable: kind.playable,
+    unplayableReason: kind.unplayableReason,
+    bytesRead: reader.stats.bytesRead,
+    reads: reader.stats.reads,
+  };
 }

@@ -64,13 +64,14 @@ export async function readMoov(path: string, options: ReadMoovOptions = {}): Pro
   return withFile(path, (reader) => readMoovFrom(reader, options));
 }
 
-async function readMoovFrom(reader: PositionedReader, options: ReadMoovOptions): Promise<MoovBytes> {
+/** The same from an open file (probeFile.ts hands in a reader that already holds the file's two ends). */
+export function readMoovFrom(reader: PositionedReader, options: ReadMoovOptions = {}): MoovBytes {
   const chunkBytes = Math.max(MAX_HEADER_BYTES, options.chunkBytes ?? DEFAULT_CHUNK);
   const maxMoov = options.maxMoovBytes ?? DEFAULT_MAX_MOOV;
   const fileSize = reader.size;
   if (fileSize === 0) throw new ProbeError('empty file (0 bytes)');
   const win = createWindow(reader);
-  await win.ensure(0, 1, chunkBytes, fileSize);
+  win.ensure(0, 1, chunkBytes, fileSize);
 
   let moov: { bytes: Buffer; offset: number } | null = null;
   let fragmentedMoov = false;
@@ -83,7 +84,7 @@ async function readMoovFrom(reader: PositionedReader, options: ReadMoovOptions):
       // With moov in hand, read further only to learn whether movie fragments follow a fragmented moov.
       if (moov && (!fragmentedMoov || searchReads === MAX_FRAGMENT_SEARCH_READS)) break;
       if (moov) searchReads += 1;
-      await win.ensure(pos, Math.min(fileSize, pos + MAX_HEADER_BYTES), moov ? MAX_HEADER_BYTES : chunkBytes, fileSize);
+      win.ensure(pos, Math.min(fileSize, pos + MAX_HEADER_BYTES), moov ? MAX_HEADER_BYTES : chunkBytes, fileSize);
       box = win.header(pos, fileSize);
       if (!box && pos === 0) throw new ProbeError(describeNotA('an MP4/MOV', win.bytes()));
       if (!box) throw new ProbeError(`truncated: box header at offset ${pos} is cut off by the end of the file`);
@@ -104,7 +105,7 @@ async function readMoovFrom(reader: PositionedReader, options: ReadMoovOptions):
       }
       const limit = Math.min(fileSize, pos + box.size + LOOKAHEAD);
       const wholeUpTo = options.wholeMoovUpTo ?? DEFAULT_WHOLE_MOOV_UP_TO;
-      moov = { bytes: await fetchMoov(win, box, limit, wholeUpTo, Math.min(chunkBytes, MOOV_READ_AHEAD)), offset: pos };
+      moov = { bytes: fetchMoov(win, box, limit, wholeUpTo, Math.min(chunkBytes, MOOV_READ_AHEAD)), offset: pos };
       fragmentedMoov = walkBoxes(moov.bytes, box.headerSize, box.size, 'moov').some((b) => b.type === 'mvex');
     }
     pos += box.size;
@@ -125,25 +126,25 @@ async function readMoovFrom(reader: PositionedReader, options: ReadMoovOptions):
  * after at most one more read; otherwise the tree is walked in file order, fetching the boxes in moovShape and only
  * the headers of the rest.
  */
-async function fetchMoov(
+function fetchMoov(
   win: Window,
   moov: BoxHeader,
   limit: number,
   wholeUpTo: number,
   readAhead: number,
-): Promise<Buffer> {
+): Buffer {
   const end = moov.start + moov.size;
   if (end - win.end() <= wholeUpTo) {
-    await win.ensure(moov.start, limit, 0, limit);
+    win.ensure(moov.start, limit, 0, limit);
     return win.slice(moov.start, end);
   }
   const out = Buffer.alloc(moov.size);
   const keep = (from: number, to: number) => win.slice(from, to).copy(out, from - moov.start);
 
-  const visit = async (box: BoxHeader): Promise<void> => {
+  const visit = (box: BoxHeader): void => {
     const boxEnd = box.start + box.size;
     if (MOOV_LEAVES.has(box.type)) {
-      await win.ensure(box.start, boxEnd, readAhead, limit);
+      win.ensure(box.start, boxEnd, readAhead, limit);
       keep(box.start, boxEnd);
       return;
     }
@@ -153,7 +154,7 @@ async function fetchMoov(
     const missing = wanted && new Set(wanted);
     // Same rules as walkBoxes: fewer than 8 bytes left are a terminator, a child may not overrun its parent.
     for (let pos = box.start + box.headerSize; boxEnd - pos >= 8 && missing?.size !== 0; ) {
-      await win.ensure(pos, Math.min(boxEnd, pos + MAX_HEADER_BYTES), readAhead, limit);
+      win.ensure(pos, Math.min(boxEnd, pos + MAX_HEADER_BYTES), readAhead, limit);
       const child = win.header(pos, boxEnd);
       if (!child || pos + child.headerSize > boxEnd) {
         throw new ProbeError(`box header at offset ${pos - moov.start} inside '${printable(box.type)}' is cut off`);
@@ -163,20 +164,20 @@ async function fetchMoov(
           `box '${printable(child.type)}' inside '${printable(box.type)}' claims ${child.size} bytes, only ${boxEnd - pos} remain`,
         );
       }
-      await visit(child);
+      visit(child);
       missing?.delete(child.type);
       pos += child.size;
     }
   };
-  await visit(moov);
+  visit(moov);
   // Leave the bytes just after the moov in hand for the caller's follow-on check.
-  await win.ensure(end, limit, readAhead, limit);
+  win.ensure(end, limit, readAhead, limit);
   return out;
 }
 
 /** The most recently read contiguous span of the file; reads move forward and extend it when they adjoin it. */
 interface Window {
-  ensure(from: number, to: number, readAhead: number, limit: number): Promise<void>;
+  ensure(from: number, to: number, readAhead: number, limit: number): void;
   covers(from: number, to: number): boolean;
   /** File offset just past the bytes in hand. */
   end(): number;
@@ -197,16 +198,16 @@ function createWindow(reader: PositionedReader): Window {
     bytes: () => bytes,
     header: (pos, spaceEnd) =>
       pos >= at && pos < at + bytes.length ? parseBoxHeader(bytes, pos - at, pos, spaceEnd) : null,
-    async ensure(from, to, readAhead, limit) {
+    ensure(from, to, readAhead, limit) {
       if (covers(from, to)) return;
       const readEnd = Math.min(limit, Math.max(to, from + readAhead));
       const end = at + bytes.length;
       if (from >= at && from <= end) {
         // Adjoining: keep what is already here from `from` on and read only the rest.
-        const rest = await reader.read(end, readEnd - end);
+        const rest = reader.read(end, readEnd - end);
         bytes = Buffer.concat([bytes.subarray(from - at), rest]);
       } else {
-        bytes = await reader.read(from, readEnd - from);
+        bytes = reader.read(from, readEnd - from);
       }
       at = from;
       if (at + bytes.length < to) throw new ProbeError(`truncated: the file ended at offset ${at + bytes.length}, inside the headers`);

@@ -1,0 +1,12 @@
+import { parentPort } from 'node:worker_threads';
+import { probeFile, type ProbedFile } from './probeFile';
+
+/**
+ * Entry of the probe worker threads (bundled to dist/core/probe-worker.cjs; probePool.ts starts them). Each message
+ * is a batch of paths; the answer is their ProbedFiles in the same order. Synchronous reads are the point: they
+ * block only this thread, and cost far less than the core's promise-based file calls.
+ */
+parentPort?.on('message', (paths: string[]) => {
+  const out: ProbedFile[] = paths.map((p) => probeFile(p));
+  parentPort!.postMessage(out);
+});

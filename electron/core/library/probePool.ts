@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { probeFile, type ProbedFile } from './probe/probeFile';
+
+/**
+ * Header probes and fingerprints of new and changed files, in worker threads (probe/worker.ts): the core's thread
+ * keeps walking folders, writing the database and answering the window while the workers read files. Paths travel
+ * in batches (one message per batch, not per file) and each worker holds two batches, so it never waits for the core
+ * to hand it the next one.
+ */
+export interface ProbePool {
+  readonly size: number;
+  probe(path: string): Promise<ProbedFile>;
+  /** Stops the workers; probes still queued or running reject with an AbortError. */
+  close(): Promise<void>;
+}
+
+/** Files per message: enough to amortise a round trip, few enough to spread a folder over the workers. */
+const BATCH = 24;
+const BATCHES_PER_WORKER = 2;
+
+/**
+ * The bundled worker sits in dist/core/ beside the core worker. From any other bundle (dist/cli, dist/main,
+ * dist/bench) it is one folder over; from the TypeScript tree (tests) it is the build's output.
+ */
+export function probeWorkerFile(env = process.env): string | null {
+  const candidates = [
+    env.BWC_DIP_PROBE_WORKER,
+    join(__dirname, 'probe-worker.cjs'),
+    join(__dirname, '..', 'core', 'probe-worker.cjs'),
+    join(__dirname, '..', '..', '..', 'dist', 'core', 'probe-worker.cjs'),
+  ];
+  return candidates.find((p): p is string => p !== undefined && existsSync(p)) ?? null;
+}
+
+interface Job {
+  path: string;
+  resolve(r: ProbedFile): void;
+  reject(e: Error): void;
+}
+
+export function createProbePool(size = Math.max(1, availableParallelism())): ProbePool {
+  const file = probeWorkerFile();
+  // Without the bundled worker (a build step skipped) indexing still works, on this thread: slower, never wrong.
+  if (file === null) return inlinePool();
+  const queue: Job[] = [];
+  const inflight = new Map<Worker, Job[][]>();
+  let closed = false;
+  const abortError = () => Object.assign(new Error('probing cancelled'), { name: 'AbortError' });
+  const failAll = (e: Error) => {
+    for (const j of queue.splice(0)) j.reject(e);
+    for (const batches of inflight.values()) for (const b of batches) for (const j of b) j.reject(e);
+    for (const w of inflight.keys()) inflight.set(w, []);
+  };
+  const workers = Array.from({ length: Math.max(1, size) }, () => {
+    const w = new Worker(file);
+    inflight.set(w, []);
+    w.on('message', (replies: ProbedFile[]) => {
+      const jobs = inflight.get(w)?.shift() ?? [];
+      replies.forEach((r, k) => jobs[k]?.resolve(r));
+      dispatch();
+    });
+    w.on('error', (e) => {
+      if (closed) return;
+      closed = true;
+      failAll(e);
+    });
+    return w;
+  });
+  const dispatch = () => {
+    for (const w of workers) {
+      const batches = inflight.get(w)!;
+      while (batches.length < BATCHES_PER_WORKER && queue.length > 0) {
+        const jobs = queue.splice(0, BATCH);
+        batches.push(jobs);
+        w.postMessage(jobs.map((j) => j.path));
+      }
+    }
+  };
+  // Probes asked for in the same turn of the event loop leave together.
+  let dispatchQueued = false;
+  return {
+    size: workers.length,
+    probe(path) {
+      if (closed) return Promise.reject(abortError());
+      return new Promise<ProbedFile>((resolve, reject) => {
+        queue.push({ path, resolve, reject });
+        if (dispatchQueued) return;
+        dispatchQueued = true;
+        setImmediate(() => {
+          dispatchQueued = false;
+          dispatch();
+        });
+      });
+    },
+    async close() {
+      closed = true;
+      failAll(abortError());
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+function inlinePool(): ProbePool {
+  let closed = false;
+  return {
+    size: 0,
+    probe: (path) => (closed ? Promise.reject(Object.assign(new Error('probing cancelled'), { name: 'AbortError' })) : Promise.resolve(probeFile(path))),
+    async close() {
+      closed = true;
+    },
+  };
+}
