@@ -34,6 +34,23 @@ interface ChildResult {
 // ---------------------------------------------------------------------------------------------------------------
 // Child modes: each measurement runs in a fresh process so peak RSS is its own.
 
+/** The floor, two ways: promise-based calls (many in flight) and synchronous calls; the faster one is reported. */
+function walkFloorSync(root: string): number {
+  let files = 0;
+  const stack = [root];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) stack.push(join(dir, e.name));
+      else if (e.isFile()) {
+        statSync(join(dir, e.name));
+        files++;
+      }
+    }
+  }
+  return files;
+}
+
 async function walkFloor(root: string): Promise<number> {
   let files = 0;
   const stack = [root];
@@ -261,6 +278,7 @@ async function main(): Promise<void> {
     const exif = hasExiftool ? exiftool(root, n) : null;
     const list = listWindowMs(dbPath, n);
     const fullRate = (n / footage.ms) * 1000;
+    const runs = [footage, full, again, againExport];
     const line = (label: string, r: ChildResult) =>
       console.log(`  ${label.padEnd(30)} ${fmt(r.ms / 1000, 2)} s, ${fmt((n / r.ms) * 1000)} files/s, peak RSS ${fmt(r.maxRssMb)} MB, ` +
         `round trip p99 ${fmt(r.rtt!.p99, 1)} / max ${fmt(r.rtt!.max, 1)} ms; ${JSON.stringify(r.summary)}`);
@@ -268,14 +286,14 @@ async function main(): Promise<void> {
     line('full index with the export:', full);
     line('no-change re-index:', again);
     line('no-change, same export again:', againExport);
-    console.log(`  ${'readdir+stat walk:'.padEnd(30)} ${fmt(floorMs / 1000, 2)} s (best of 2), peak RSS ${fmt(walk.maxRssMb)} MB`);
+    console.log(`  ${'readdir+stat walk:'.padEnd(30)} ${fmt(floorMs / 1000, 2)} s (best of 2 runs, each the faster of promise-based and synchronous calls), peak RSS ${fmt(walk.maxRssMb)} MB`);
     if (exif) console.log(`  ${'exiftool -json:'.padEnd(30)} ${fmt(exif.filesPerSec)} files/s${exif.scaled ? ` (timed on 1,000 files, scaled to ${fmt(n)}: ${fmt(exif.ms / 1000, 1)} s)` : ` (${fmt(exif.ms / 1000, 1)} s)`}`);
     console.log(`  ${'incident list, 100-row window:'.padEnd(30)} mid-table ${fmt(list.plain, 1)} ms, by BCU ${fmt(list.filtered, 1)} ms, by flag ${fmt(list.flag, 1)} ms, by reference ${fmt(list.reference, 1)} ms`);
     rows.push([
       fmt(n), fmt(footage.ms / 1000, 2), fmt(fullRate), exif ? `${fmt(fullRate / exif.filesPerSec, 1)}×` : 'n/a', fmt(full.ms / 1000, 2),
       fmt(again.ms / 1000, 2), fmt(floorMs / 1000, 2), `${fmt(again.ms / floorMs, 2)}×`,
-      fmt(Math.max(footage.maxRssMb, full.maxRssMb, again.maxRssMb, againExport.maxRssMb)),
-      fmt(Math.max(footage.rtt!.p99, full.rtt!.p99), 1), fmt(Math.max(footage.rtt!.max, full.rtt!.max), 1), fmt(list.plain, 1),
+      fmt(Math.max(...runs.map((r) => r.maxRssMb))),
+      fmt(Math.max(...runs.map((r) => r.rtt!.p99)), 1), fmt(Math.max(...runs.map((r) => r.rtt!.max)), 1), fmt(list.plain, 1),
     ]);
   }
   const head = ['files', 'full s', 'files/s', 'vs exiftool', '+export s', 'no-change s', 'walk s', 'vs walk', 'peak RSS MB', 'RTT p99 ms', 'RTT max ms', 'list ms'];
@@ -286,7 +304,7 @@ async function main(): Promise<void> {
     `targets: full index >= ${TARGETS.timesExiftool}× exiftool's files/s; no-change re-index <= ${TARGETS.timesWalk}× the readdir+stat walk; ` +
       `peak RSS flat in N and < ${TARGETS.rssMb} MB at 100k; round trip to the indexing thread < ${TARGETS.rttMs} ms. ` +
       'Page cache warm (every file read once before timing); exiftool reads the same files. ' +
-      '"vs exiftool" and "vs walk" use the footage-only full index and the no-change re-index.',
+      '"vs exiftool" and "vs walk" use the footage-only full index and the no-change re-index; peak RSS and round trips are the worst of the four index runs.',
   );
 }
 
@@ -295,7 +313,10 @@ async function childMain(): Promise<void> {
   if (mode === 'walk') {
     const t0 = performance.now();
     const files = await walkFloor(root!);
-    console.log(JSON.stringify({ ms: performance.now() - t0, files, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+    const t1 = performance.now();
+    walkFloorSync(root!);
+    const ms = Math.min(t1 - t0, performance.now() - t1);
+    console.log(JSON.stringify({ ms, files, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
   } else {
     console.log(JSON.stringify(await indexChild(root!, dbPath!, manifests)));
   }

@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import type { ClipMeta } from './probe/probe';
 import type { ClipRecord } from './clipsRepo';
+import { fingerprintKey } from './fingerprint';
 import type { ScannedClip } from './scan';
 import { sidecarSignature, type SidecarFacts } from './sidecars';
 
@@ -28,6 +29,7 @@ export function clipRecord(
     mtimeMs: f.stat.mtimeMs,
     ino: f.stat.ino,
     fingerprint,
+    fpKey: fingerprintKey(fingerprint),
     container: extname(f.name).slice(1).toLowerCase(),
     probeError: probe.ok ? null : probe.reason,
     durationSec: meta?.durationSec ?? null,

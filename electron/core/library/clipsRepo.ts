@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { PAGE_ROWS, pause } from './paging';
+import { fingerprintKey } from './fingerprint';
 import { clipAbsPath } from './paths';
 
 /** clips and skipped_files: what is on disk, by root and relative path. */
@@ -67,6 +68,8 @@ export interface ClipRecord {
   mtimeMs: number;
   ino: string;
   fingerprint: string;
+  /** fingerprintKey(fingerprint): what the index holds. */
+  fpKey: number;
   container: string;
   probeError: string | null;
   durationSec: number | null;
@@ -101,7 +104,7 @@ export interface ClipRecord {
 }
 
 const SCANNED_COLUMNS = `root_id = @rootId, rel_path = @relPath, file_name = @fileName, size = @size, mtime_ms = @mtimeMs,
-  ino = @ino, fingerprint = @fingerprint, container = @container, probe_error = @probeError, duration_sec = @durationSec,
+  ino = @ino, fingerprint = @fingerprint, fp_key = @fpKey, container = @container, probe_error = @probeError, duration_sec = @durationSec,
   recorded_at = @recordedAt, recorded_at_source = @recordedAtSource, file_recorded_at = @fileRecordedAt, width = @width,
   height = @height, frame_rate = @frameRate, video_codec = @videoCodec, audio_codec = @audioCodec, make = @make,
   model = @model, serial = @serial, software = @software, lat = @lat, lon = @lon, alt = @alt, playable = @playable,
@@ -135,12 +138,12 @@ const MOVE_CANDIDATES = 20;
 
 export function clipWriter(db: Database): ClipWriter {
   const insert = db.prepare(
-    `INSERT INTO clips (root_id, rel_path, file_name, size, mtime_ms, ino, fingerprint, container, probe_error,
+    `INSERT INTO clips (root_id, rel_path, file_name, size, mtime_ms, ino, fingerprint, fp_key, container, probe_error,
        duration_sec, recorded_at, recorded_at_source, file_recorded_at, width, height, frame_rate, video_codec,
        audio_codec, make, model, serial, software, lat, lon, alt, playable, unplayable_reason, sidecar_sig, side_source,
        side_officer, side_officer_id, side_serial, side_start, side_refs, bookmarks, officer, officer_id, status,
        created_at, updated_at)
-     VALUES (@rootId, @relPath, @fileName, @size, @mtimeMs, @ino, @fingerprint, @container, @probeError,
+     VALUES (@rootId, @relPath, @fileName, @size, @mtimeMs, @ino, @fingerprint, @fpKey, @container, @probeError,
        @durationSec, @recordedAt, @recordedAtSource, @fileRecordedAt, @width, @height, @frameRate, @videoCodec,
        @audioCodec, @make, @model, @serial, @software, @lat, @lon, @alt, @playable, @unplayableReason, @sidecarSig,
        @sideSource, @sideOfficer, @sideOfficerId, @sideSerial, @sideStart, @sideRefs, @bookmarks, @officer, @officerId,
@@ -151,7 +154,7 @@ export function clipWriter(db: Database): ClipWriter {
   const present = db.prepare("UPDATE clips SET status = 'present', missing_since = NULL, updated_at = ? WHERE id = ?");
   const missingFirst = db.prepare(
     `SELECT c.id, r.path AS rootPath, c.rel_path AS relPath, c.status FROM clips c JOIN roots r ON r.id = c.root_id
-     WHERE c.fingerprint = ? AND c.status = ? LIMIT ${MOVE_CANDIDATES}`,
+     WHERE c.fp_key = ? AND c.fingerprint = ? AND c.status = ? LIMIT ${MOVE_CANDIDATES}`,
   );
   const upsertSkipped = db.prepare(
     `INSERT INTO skipped_files (root_id, rel_path, size, mtime_ms, ino, reason) VALUES (?, ?, ?, ?, ?, ?)
@@ -159,7 +162,7 @@ export function clipWriter(db: Database): ClipWriter {
        ino = excluded.ino, reason = excluded.reason`,
   );
   const deleteSkipped = db.prepare('DELETE FROM skipped_files WHERE root_id = ? AND rel_path = ?');
-  const candidates = (stmt: Statement, fp: string, status: string) => stmt.all(fp, status) as FingerprintCandidate[];
+  const candidates = (stmt: Statement, fp: string, status: string) => stmt.all(fingerprintKey(fp), fp, status) as FingerprintCandidate[];
   return {
     insert: (rec) => Number(insert.run(rec).lastInsertRowid),
     update: (id, rec) => void update.run({ ...rec, id }),

@@ -6,3 +6,12 @@
  * Computed with the header probe, from the same two reads (probe/probeFile.ts), in the probe workers.
  */
 export const FINGERPRINT_EDGE = 64 * 1024;
+
+/**
+ * The first 52 bits of a fingerprint's hash as an integer (exact in a double): the indexed key move detection looks
+ * up before comparing whole fingerprints. Anything not in "<size>:<hex>" form keys to 0 (and then matches on text).
+ */
+export function fingerprintKey(fingerprint: string): number {
+  const hex = fingerprint.slice(fingerprint.indexOf(':') + 1, fingerprint.indexOf(':') + 14);
+  return /^[0-9a-f]{13}$/.test(hex) ? parseInt(hex, 16) : 0;
+}

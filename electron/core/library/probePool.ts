@@ -20,6 +20,11 @@ export interface ProbePool {
 /** Files per message: enough to amortise a round trip, few enough to spread a folder over the workers. */
 const BATCH = 24;
 const BATCHES_PER_WORKER = 2;
+/**
+ * A probe allocates little that outlives its file, so a small young generation collects it just as cheaply and keeps
+ * each worker's memory small (measured at 100k files: peak RSS 180 MB instead of 226 MB while scanning, same speed).
+ */
+const WORKER_YOUNG_GENERATION_MB = 2;
 
 /**
  * The bundled worker sits in dist/core/ beside the core worker. From any other bundle (dist/cli, dist/main,
@@ -41,8 +46,7 @@ interface Job {
   reject(e: Error): void;
 }
 
-export function createProbePool(size = Math.max(1, availableParallelism())): ProbePool {
-  const file = probeWorkerFile();
+export function createProbePool(size = Math.max(1, availableParallelism()), file = probeWorkerFile()): ProbePool {
   // Without the bundled worker (a build step skipped) indexing still works, on this thread: slower, never wrong.
   if (file === null) return inlinePool();
   const queue: Job[] = [];
@@ -54,8 +58,11 @@ export function createProbePool(size = Math.max(1, availableParallelism())): Pro
     for (const batches of inflight.values()) for (const b of batches) for (const j of b) j.reject(e);
     for (const w of inflight.keys()) inflight.set(w, []);
   };
-  const workers = Array.from({ length: Math.max(1, size) }, () => {
-    const w = new Worker(file);
+  const n = Math.max(1, size);
+  // Started with the first probe: a re-index of an unchanged library never needs them.
+  let workers: Worker[] = [];
+  const start = () => Array.from({ length: n }, () => {
+    const w = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     inflight.set(w, []);
     w.on('message', (replies: ProbedFile[]) => {
       const jobs = inflight.get(w)?.shift() ?? [];
@@ -82,9 +89,10 @@ export function createProbePool(size = Math.max(1, availableParallelism())): Pro
   // Probes asked for in the same turn of the event loop leave together.
   let dispatchQueued = false;
   return {
-    size: workers.length,
+    size: n,
     probe(path) {
       if (closed) return Promise.reject(abortError());
+      if (workers.length === 0) workers = start();
       return new Promise<ProbedFile>((resolve, reject) => {
         queue.push({ path, resolve, reject });
         if (dispatchQueued) return;

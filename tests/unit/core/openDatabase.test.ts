@@ -126,3 +126,25 @@ describe('migrations', () => {
     expect(migrate(db, MIGRATIONS)).toEqual({ from: latestVersion(MIGRATIONS), to: latestVersion(MIGRATIONS) });
   });
 });
+
+describe('migration 5 (integer fingerprint key)', () => {
+  it('keys the clips a version-4 library already holds, and moves the index onto the key', () => {
+    const dir = tmp();
+    const path = join(dir, 'v4.sqlite');
+    const raw = new Database(path);
+    migrate(raw, MIGRATIONS.filter((m) => m.version <= 4));
+    raw.prepare("INSERT INTO roots (id, path, added_at) VALUES (1, '/lib', 'x')").run();
+    const fp = `100:${'0123456789abc'}${'0'.repeat(51)}`;
+    raw.prepare(
+      `INSERT INTO clips (root_id, rel_path, file_name, size, mtime_ms, ino, fingerprint, container, playable, created_at, updated_at)
+       VALUES (1, 'a.mp4', 'a.mp4', 100, 1, '1', ?, 'mp4', 1, 'x', 'x')`,
+    ).run(fp);
+    raw.close();
+    const db = openDatabase(path);
+    expect(db.prepare('SELECT fp_key FROM clips').get()).toEqual({ fp_key: 0x0123456789abc });
+    const indexes = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'clips'").pluck().all() as string[]).sort();
+    expect(indexes).toContain('clips_fp_key');
+    expect(indexes).not.toContain('clips_fingerprint');
+    db.close();
+  });
+});

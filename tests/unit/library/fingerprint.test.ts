@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fingerprintKey } from '../../../electron/core/library/fingerprint';
 import { probeFile } from '../../../electron/core/library/probe/probeFile';
 import { createProbePool } from '../../../electron/core/library/probePool';
 
@@ -81,5 +82,15 @@ describe('fingerprints (probe workers)', () => {
 
   it('run in worker threads, not in this one', () => {
     expect(pool.size).toBe(2);
+  });
+});
+
+describe('fingerprintKey', () => {
+  it('is the first 13 hex digits of the hash as an integer, and 0 for anything else', () => {
+    expect(fingerprintKey('123:fffffffffffff0123')).toBe(2 ** 52 - 1);
+    expect(fingerprintKey('5:0000000000001abc')).toBe(1);
+    expect(fingerprintKey(`10:${createHash('sha256').update('x').digest('hex')}`)).toBe(parseInt(createHash('sha256').update('x').digest('hex').slice(0, 13), 16));
+    expect(fingerprintKey('not a fingerprint')).toBe(0);
+    expect(fingerprintKey('7:XYZ')).toBe(0);
   });
 });

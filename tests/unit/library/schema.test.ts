@@ -74,8 +74,8 @@ describe('incident list queries use the intended indexes (EXPLAIN QUERY PLAN)', 
     expect(listPlan({ reference: 'cad 4517/24oct26' })).toMatch(/incident_refs_value \(ref=\?\)/);
   });
 
-  it('finds move candidates by fingerprint, clips by incident, and clips by export row through their indexes', () => {
-    expect(plan("SELECT id FROM clips WHERE fingerprint = ? AND status = 'missing' LIMIT 20", ['x'])).toMatch(/clips_fingerprint \(fingerprint=\? AND status=\?\)/);
+  it('finds move candidates by fingerprint key, clips by incident, and clips by export row through their indexes', () => {
+    expect(plan("SELECT id FROM clips WHERE fp_key = ? AND fingerprint = ? AND status = 'missing' LIMIT 20", [1, 'x'])).toMatch(/clips_fp_key \(fp_key=\?\)/);
     expect(plan('SELECT id FROM clips WHERE incident_id = ?', [1])).toMatch(/clips_incident \(incident_id=\?\)/);
     expect(plan('SELECT 1 FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM clips c WHERE c.evidence_id = e.id)', [])).toMatch(/clips_evidence \(evidence_id=\?\)/);
   });

@@ -45,19 +45,22 @@ export function probeFile(path: string, options: ReadMoovOptions = {}): ProbedFi
 }
 
 /**
- * The two ends are read into the same two buffers for every file: probing is synchronous, so nothing holds them
- * past one file, and fresh 64 KiB buffers per file cost more in allocation and page faults than the reads do.
+ * The two ends are read into the same buffer for every file: probing is synchronous, so nothing holds it past one
+ * file, and fresh 64 KiB buffers per file cost more in allocation and page faults than the reads do.
  */
-const headBuffer = Buffer.allocUnsafeSlow(FINGERPRINT_EDGE);
-const tailBuffer = Buffer.allocUnsafeSlow(FINGERPRINT_EDGE);
+const endsBuffer = Buffer.allocUnsafeSlow(2 * FINGERPRINT_EDGE);
 
-/** [0, min(size, 64K)) and [max(64K, size - 64K), size): never overlapping, so a file up to 128 KiB is read whole. */
+/**
+ * [0, min(size, 64K)) and [max(64K, size - 64K), size): never overlapping. A file of up to 128 KiB is both ends at
+ * once, read whole in one call (and then the moov is always in hand).
+ */
 function readEnds(file: OpenFile): HeldRange[] {
-  const headLength = Math.min(file.size, FINGERPRINT_EDGE);
-  const tailAt = Math.max(headLength, file.size - FINGERPRINT_EDGE);
-  const out: HeldRange[] = [{ at: 0, bytes: readFully(file.fd, headBuffer, 0, headLength) }];
-  if (file.size > tailAt) out.push({ at: tailAt, bytes: readFully(file.fd, tailBuffer, tailAt, file.size - tailAt) });
-  return out;
+  if (file.size <= 2 * FINGERPRINT_EDGE) return [{ at: 0, bytes: readFully(file.fd, endsBuffer, 0, file.size) }];
+  const tailAt = file.size - FINGERPRINT_EDGE;
+  return [
+    { at: 0, bytes: readFully(file.fd, endsBuffer, 0, FINGERPRINT_EDGE) },
+    { at: tailAt, bytes: readFully(file.fd, endsBuffer.subarray(FINGERPRINT_EDGE), tailAt, FINGERPRINT_EDGE) },
+  ];
 }
 
 function readFully(fd: number, into: Buffer, at: number, length: number): Buffer {
