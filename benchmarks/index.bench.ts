@@ -7,9 +7,10 @@
 // `exiftool -r -json` on the same files (reference; on more than 1,000 files it is timed on 1,000 and scaled), and a
 // bare readdir+stat walk (the floor). Figures beside the targets of issue 3; never asserts.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { openDatabase } from '../electron/core/db/open';
@@ -26,6 +27,8 @@ const TARGETS = { timesExiftool: 100, timesWalk: 2, rssMb: 300, rttMs: 50 };
 interface ChildResult {
   ms: number;
   maxRssMb: number;
+  /** CPU time of the whole process (every thread), user + system, during the index run. */
+  cpuMs?: number;
   summary?: Pick<IndexSummary, 'scanned' | 'added' | 'unchanged' | 'clips' | 'incidents'> & { skipped: number };
   rtt?: { max: number; p99: number; samples: number };
   files?: number;
@@ -44,6 +47,35 @@ function walkFloorSync(root: string): number {
       if (e.isDirectory()) stack.push(join(dir, e.name));
       else if (e.isFile()) {
         statSync(join(dir, e.name));
+        files++;
+      }
+    }
+  }
+  return files;
+}
+
+/**
+ * What the fingerprint alone costs (open, read the first and last 64 KiB, SHA-256 them, close), on one thread: the
+ * part of every new file's work that no parser or database choice can remove.
+ */
+function fingerprintFloor(root: string): number {
+  const buf = Buffer.allocUnsafe(64 * 1024);
+  let files = 0;
+  const stack = [root];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) stack.push(path);
+      else if (e.isFile() && !e.name.startsWith('.')) {
+        const fd = openSync(path, 'r');
+        const size = fstatSync(fd).size;
+        const hash = createHash('sha256');
+        hash.update(buf.subarray(0, readSync(fd, buf, 0, Math.min(size, buf.length), 0)));
+        const tailAt = Math.max(buf.length, size - buf.length);
+        if (size > tailAt) hash.update(buf.subarray(0, readSync(fd, buf, 0, size - tailAt, tailAt)));
+        hash.digest();
+        closeSync(fd);
         files++;
       }
     }
@@ -75,10 +107,12 @@ async function indexWorker(root: string, dbPath: string, manifests: string[]): P
   const ctx: CoreContext = { db, dbPath, actor: 'bench', demo: false, resourcesDir: ROOT, emit: () => {} };
   port.postMessage({ ready: true });
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const s = await runIndex(ctx, { roots: [root], manifests, mapping: 'axon', hash: false, proximityMinutes: null });
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   db.close();
-  port.postMessage({ done: { ms, summary: { scanned: s.scanned, added: s.added, unchanged: s.unchanged, clips: s.clips, incidents: s.incidents, skipped: s.skipped.length } } });
+  port.postMessage({ done: { ms, cpuMs: (cpu.user + cpu.system) / 1000, summary: { scanned: s.scanned, added: s.added, unchanged: s.unchanged, clips: s.clips, incidents: s.incidents, skipped: s.skipped.length } } });
 }
 
 async function indexChild(root: string, dbPath: string, manifests: string[]): Promise<ChildResult> {
@@ -88,8 +122,9 @@ async function indexChild(root: string, dbPath: string, manifests: string[]): Pr
   let n = 0;
   let timer: NodeJS.Timeout | undefined;
   // Pings start when the index does (not during the worker's start-up and database opening), every 10 ms.
-  const done = await new Promise<{ ms: number; summary: ChildResult['summary'] }>((resolve, reject) => {
-    w.on('message', (m: { ready?: true; pong?: number; done?: { ms: number; summary: ChildResult['summary'] } }) => {
+  type Done = { ms: number; cpuMs: number; summary: ChildResult['summary'] };
+  const done = await new Promise<Done>((resolve, reject) => {
+    w.on('message', (m: { ready?: true; pong?: number; done?: Done }) => {
       if (m.ready) {
         timer = setInterval(() => {
           sent.set(++n, performance.now());
@@ -106,6 +141,7 @@ async function indexChild(root: string, dbPath: string, manifests: string[]): Pr
   rtts.sort((a, b) => a - b);
   return {
     ms: done.ms,
+    cpuMs: done.cpuMs,
     summary: done.summary,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     rtt: { max: rtts.at(-1) ?? 0, p99: rtts[Math.floor(rtts.length * 0.99)] ?? 0, samples: rtts.length },
@@ -275,18 +311,20 @@ async function main(): Promise<void> {
     const againExport = child(['index', root, dbPath, manifest]);
     const walk2 = child(['walk', root]);
     const floorMs = Math.min(walk.ms, walk2.ms);
+    const ends = child(['ends', root]);
     const exif = hasExiftool ? exiftool(root, n) : null;
     const list = listWindowMs(dbPath, n);
     const fullRate = (n / footage.ms) * 1000;
     const runs = [footage, full, again, againExport];
     const line = (label: string, r: ChildResult) =>
-      console.log(`  ${label.padEnd(30)} ${fmt(r.ms / 1000, 2)} s, ${fmt((n / r.ms) * 1000)} files/s, peak RSS ${fmt(r.maxRssMb)} MB, ` +
+      console.log(`  ${label.padEnd(30)} ${fmt(r.ms / 1000, 2)} s, ${fmt((n / r.ms) * 1000)} files/s, CPU ${fmt(((r.cpuMs ?? 0) * 1000) / n)} µs/file (${fmt(availableParallelism())} cores), peak RSS ${fmt(r.maxRssMb)} MB, ` +
         `round trip p99 ${fmt(r.rtt!.p99, 1)} / max ${fmt(r.rtt!.max, 1)} ms; ${JSON.stringify(r.summary)}`);
     line('full index, footage only:', footage);
     line('full index with the export:', full);
     line('no-change re-index:', again);
     line('no-change, same export again:', againExport);
     console.log(`  ${'readdir+stat walk:'.padEnd(30)} ${fmt(floorMs / 1000, 2)} s (best of 2 runs, each the faster of promise-based and synchronous calls), peak RSS ${fmt(walk.maxRssMb)} MB`);
+    console.log(`  ${'fingerprint reads + SHA-256:'.padEnd(30)} ${fmt(ends.ms / 1000, 2)} s on one thread, ${fmt((n / ends.ms) * 1000)} files/s, ${fmt((ends.ms * 1000) / n)} µs/file (the part of a new file's cost nothing else can remove)`);
     if (exif) console.log(`  ${'exiftool -json:'.padEnd(30)} ${fmt(exif.filesPerSec)} files/s${exif.scaled ? ` (timed on 1,000 files, scaled to ${fmt(n)}: ${fmt(exif.ms / 1000, 1)} s)` : ` (${fmt(exif.ms / 1000, 1)} s)`}`);
     console.log(`  ${'incident list, 100-row window:'.padEnd(30)} mid-table ${fmt(list.plain, 1)} ms, by BCU ${fmt(list.filtered, 1)} ms, by flag ${fmt(list.flag, 1)} ms, by reference ${fmt(list.reference, 1)} ms`);
     rows.push([
@@ -310,7 +348,11 @@ async function main(): Promise<void> {
 
 async function childMain(): Promise<void> {
   const [mode, root, dbPath, ...manifests] = process.argv.slice(process.argv.indexOf('--child') + 1);
-  if (mode === 'walk') {
+  if (mode === 'ends') {
+    const t0 = performance.now();
+    const files = fingerprintFloor(root!);
+    console.log(JSON.stringify({ ms: performance.now() - t0, files, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+  } else if (mode === 'walk') {
     const t0 = performance.now();
     const files = await walkFloor(root!);
     const t1 = performance.now();

@@ -52,20 +52,19 @@ export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<In
   const mapping = await loadMapping(opts.mapping);
 
   const start = new Date();
-  const runId = db.transaction(() => {
+  const { runId, roots } = db.transaction(() => {
     const live = liveRun(db, start, hostname());
     if (live) {
       throw new UserError('locked', `another index run (#${live.id}, process ${live.pid}) has been running since ${live.started_at}; wait for it or cancel it`);
     }
-    return startRun(
+    const id = startRun(
       db,
       { actor: ctx.actor, pid: process.pid, host: hostname(), roots: rootPaths, manifests, mapping: mapping.label, options: { hash: opts.hash, proximityMinutes: opts.proximityMinutes } },
       start,
     );
+    const scanRoots: ScanRoot[] = rootPaths.map((path) => ({ id: ensureRoot(db, path, start), path, realPath: realpathSync(path) }));
+    return { runId: id, roots: scanRoots };
   })();
-  const roots: ScanRoot[] = db.transaction(() =>
-    rootPaths.map((path) => ({ id: ensureRoot(db, path, start), path, realPath: realpathSync(path) })),
-  )();
   const run = runWriter(db, runId);
   const progress = progressReporter(runId, (p) => ctx.emit('index.progress', p));
   const counts: Counts = { scanned: 0, added: 0, updated: 0, unchanged: 0, moved: 0, missing: 0, hashed: 0 };
@@ -86,7 +85,7 @@ export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<In
       r.problems.forEach(problems.add);
       progress.update(evidence.rows, null, true);
     }
-    db.transaction(() => run.addProblems(problems.drain()))();
+    if (manifests.length > 0) db.transaction(() => run.addProblems(problems.drain()))();
 
     const known = new Map<number, Map<string, KnownFile>>();
     for (const r of roots) known.set(r.id, await loadKnownFiles(db, r.id));
@@ -232,6 +231,7 @@ function batcher(ctx: CoreContext, run: RunWriter, counts: Counts, problems: Pro
     tick() {
       if (Date.now() - last >= BATCH_MS) flush();
     },
+    pending: () => ops.length > 0,
     flush,
   };
 }
@@ -378,7 +378,8 @@ async function scanPhase(
     await pool.close();
   }
   if (failure) throw failure;
-  batch.flush();
+  // Nothing changed (an unchanged library): the run's closing transaction records the counts, no batch is needed.
+  if (batch.pending()) batch.flush();
 }
 
 function sameFile(prior: KnownFile, f: ScannedClip): boolean {
