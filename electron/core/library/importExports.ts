@@ -121,6 +121,8 @@ const EVIDENCE_ID_MIN_LENGTH = 6;
  * no better one). Reads and writes a page at a time with a pause between pages; writes only what changed and
  * returns how many clips changed. Safe to interrupt: it is recomputed from scratch by the next run.
  */
+const LINK_WRITES_PER_COMMIT = 500;
+
 export async function linkEvidence(db: Database, now: string): Promise<number> {
   const byName = new Map<string, LinkEvidence>();
   const byStem = new Map<string, LinkEvidence>();
@@ -183,7 +185,11 @@ export async function linkEvidence(db: Database, now: string): Promise<number> {
         writes.push([e?.id ?? null, wantOfficer, wantOfficerId, wantRecorded, wantSource, now, id]);
       }
     }
-    if (writes.length > 0) db.transaction(() => writes.forEach((w) => update.run(...w)))();
+    // A first link rewrites nearly every clip of the page: a few hundred per transaction keeps each one short.
+    for (let i = 0; i < writes.length; i += LINK_WRITES_PER_COMMIT) {
+      if (i > 0) await pause();
+      db.transaction(() => writes.slice(i, i + LINK_WRITES_PER_COMMIT).forEach((w) => update.run(...w)))();
+    }
     changed += writes.length;
     if (rows.length < PAGE_ROWS) return changed;
     after = rows[rows.length - 1]![0];
