@@ -14,6 +14,9 @@
  *
  * Ids stay stable across re-grouping (scores hang off them): each group keeps the incident most of its clips already
  * belong to; see assignIncidentIds.
+ *
+ * groupClips and assignIncidentIds state the rule over clip objects; regrouping a whole library applies the same rule
+ * with the compact equivalents in clipTable.ts (tests hold the two to the same results).
  */
 export interface ClipFacts {
   id: number;

@@ -8,7 +8,6 @@ import { localDateRangeToUtc } from '../../../shared/time/london';
 import { UserError } from '../errors';
 import { evidenceOfIncident } from './evidenceRepo';
 import type { DerivedIncident } from './group';
-import { PAGE_ROWS, pause } from './paging';
 import { clipAbsPath } from './paths';
 
 /** incidents and their one-row-per-value tables (officers, categories, flags, references). */
@@ -61,23 +60,22 @@ interface IncidentDbRow {
   unplayable_count: number;
 }
 
-/** Every incident's state, read a page at a time (paging.ts). */
-export async function loadIncidents(db: Database): Promise<Map<number, StoredIncident>> {
+/**
+ * The stored state of the given incidents (ids not in the table are left out): regrouping reads only the incidents
+ * of the groups it is writing, a chunk at a time, never the whole table.
+ */
+export function loadIncidents(db: Database, ids: readonly number[]): Map<number, StoredIncident> {
   const out = new Map<number, StoredIncident>();
-  const page = db.prepare('SELECT * FROM incidents WHERE id > ? ORDER BY id LIMIT ?');
-  for (let after = 0; ; ) {
-    const rows = page.all(after, PAGE_ROWS) as IncidentDbRow[];
-    for (const r of rows) {
-      const key = keyOf([
-        r.source, r.reference, r.refs, r.bcu, r.team, r.officers, r.officer_ids, r.started_at, r.ended_at, r.categories,
-        r.flags, r.clip_count, r.missing_count, r.unplayable_count,
-      ]);
-      out.set(r.id, { id: r.id, manual: r.manual === 1, status: r.status, source: r.source, key });
-    }
-    if (rows.length < PAGE_ROWS) return out;
-    after = rows[rows.length - 1]!.id;
-    await pause();
+  if (ids.length === 0) return out;
+  const rows = db.prepare('SELECT * FROM incidents WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as IncidentDbRow[];
+  for (const r of rows) {
+    const key = keyOf([
+      r.source, r.reference, r.refs, r.bcu, r.team, r.officers, r.officer_ids, r.started_at, r.ended_at, r.categories,
+      r.flags, r.clip_count, r.missing_count, r.unplayable_count,
+    ]);
+    out.set(r.id, { id: r.id, manual: r.manual === 1, status: r.status, source: r.source, key });
   }
+  return out;
 }
 
 export interface IncidentWriter {

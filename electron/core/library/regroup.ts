@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { normaliseReference } from '../../../shared/library/reference';
-import { assignIncidentIds, deriveIncident, groupClips, type ClipFacts, type DerivedIncident } from './group';
+import { assignTableIds, ClipTableBuilder, groupSource, groupTable, NONE as NO_INCIDENT, refsOf, type ClipTable } from './clipTable';
+import { deriveIncident, type ClipFacts } from './group';
 import { derivedKey, incidentWriter, loadIncidents, type IncidentSource } from './incidentsRepo';
 import { PAGE_ROWS, pause } from './paging';
 
@@ -15,12 +16,18 @@ import { PAGE_ROWS, pause } from './paging';
  * an export row added or changed, a clip gone missing, or the grouping rule itself (proximity on/off, N). Writes are
  * committed in chunks with a pause between them, so the core keeps answering while a large library is regrouped;
  * the "regroup needed" mark is cleared only with the last chunk, so a run killed half-way is finished by the next.
+ *
+ * Memory stays flat in the size of the library: the whole library is held only as a compact table (clipTable.ts, a
+ * few tens of bytes per clip) from which the groups and the ids they keep are worked out; the incidents are then
+ * derived and written a chunk at a time, each chunk reading just its clips' facts and its incidents' stored state.
  */
 const REGROUP_KEY = 'library.regroupNeeded';
 const RULE_KEY = 'library.groupingRule';
 /** Row writes per transaction: big enough to amortise the commit, small enough to keep the core answering (~10 ms). */
 const WRITES_PER_CHUNK = 1000;
-const UNITS_PER_PAUSE = 2000;
+/** Incidents derived per chunk, and about how many clips' facts a chunk reads. */
+const UNITS_PER_CHUNK = 500;
+const CLIPS_PER_CHUNK = 2000;
 
 export function markRegroupNeeded(db: Database): void {
   db.prepare("INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT(key) DO UPDATE SET value = '1'").run(REGROUP_KEY);
@@ -45,37 +52,44 @@ export interface RegroupResult {
   removed: number;
 }
 
-interface FactRow {
-  id: number;
-  incident_id: number | null;
-  status: string;
-  playable: number;
-  probe_error: string | null;
-  recorded_at: string | null;
-  duration_sec: number | null;
-  officer: string | null;
-  officer_id: string | null;
-  side_refs: string;
-  e_refs: string | null;
-  team: string | null;
-  bcu: string | null;
-  categories: string | null;
-  flags: string | null;
-  e_duration: number | null;
-}
+/** A clip's row as FACTS_SELECT gives it, read as an array (rows as objects cost twice the time for a large library). */
+type FactRow = [
+  id: number,
+  status: string,
+  playable: number,
+  probeError: string | null,
+  recordedAt: string | null,
+  durationSec: number | null,
+  officer: string | null,
+  officerId: string | null,
+  sideRefs: string,
+  exportRefs: string | null,
+  team: string | null,
+  bcu: string | null,
+  categories: string | null,
+  flags: string | null,
+  exportDuration: number | null,
+];
 
 const recognised = (ref: string) => normaliseReference(ref) === ref;
 
-const FACTS_SELECT = `SELECT c.id, c.incident_id, c.status, c.playable, c.probe_error, c.recorded_at, c.duration_sec,
-    c.officer, c.officer_id, c.side_refs, e.refs AS e_refs, e.team, e.bcu, e.categories, e.flags,
-    e.duration_sec AS e_duration
+const FACTS_SELECT = `SELECT c.id, c.status, c.playable, c.probe_error, c.recorded_at, c.duration_sec, c.officer,
+    c.officer_id, c.side_refs, e.refs, e.team, e.bcu, e.categories, e.flags, e.duration_sec
   FROM clips c LEFT JOIN evidence e ON e.id = c.evidence_id`;
 
 const NONE: readonly string[] = Object.freeze([]);
 
+/** A clip's recognised references, from its export row and its sidecars: distinct, sorted. */
+function references(fromExport: string | null, fromSidecar: string | null): string[] {
+  const parse = (json: string | null) => (json === null || json === '[]' ? [] : (JSON.parse(json) as string[]));
+  return [...new Set([...parse(fromExport), ...parse(fromSidecar)].filter(recognised))].sort();
+}
+
+const refsKey = (fromExport: string | null, fromSidecar: string | null) => `${fromExport ?? '[]'}\u0000${fromSidecar ?? '[]'}`;
+
 /**
- * Row to facts, sharing one array per distinct list: a library has few distinct category, flag and reference lists
- * and many clips, so this saves both the parsing and most of the memory of a 100k-clip regroup.
+ * Row to facts, sharing one array per distinct list: there are few distinct category, flag and reference lists and
+ * many clips (an incident's clips mostly cite the same references), so each list is parsed once per reader.
  */
 function factsReader(): (r: FactRow) => ClipFacts {
   const lists = new Map<string, readonly string[]>();
@@ -87,108 +101,198 @@ function factsReader(): (r: FactRow) => ClipFacts {
   };
   const refLists = new Map<string, readonly string[]>();
   const refsOf = (fromExport: string | null, fromSidecar: string) => {
-    const key = `${fromExport ?? '[]'}\u0000${fromSidecar}`;
+    const key = refsKey(fromExport, fromSidecar);
     let l = refLists.get(key);
     if (!l) {
-      const all = [...list(fromExport), ...list(fromSidecar)].filter(recognised);
-      refLists.set(key, (l = all.length === 0 ? NONE : Object.freeze([...new Set(all)].sort())));
+      const all = references(fromExport, fromSidecar);
+      refLists.set(key, (l = all.length === 0 ? NONE : Object.freeze(all)));
     }
     return l;
   };
-  return (r) => {
-    const startMs = r.recorded_at === null ? null : Date.parse(r.recorded_at);
-    const duration = r.duration_sec ?? r.e_duration;
+  return ([id, status, playable, probeError, recordedAt, durationSec, officer, officerId, sideRefs, exportRefs, team, bcu, categories, flags, exportDuration]) => {
+    const startMs = recordedAt === null ? null : Date.parse(recordedAt);
+    const duration = durationSec ?? exportDuration;
     return {
-      id: r.id,
-      refs: refsOf(r.e_refs, r.side_refs),
-      team: r.team,
-      bcu: r.bcu,
-      officer: r.officer,
-      officerId: r.officer_id,
-      categories: list(r.categories),
-      flags: list(r.flags),
+      id,
+      refs: refsOf(exportRefs, sideRefs),
+      team,
+      bcu,
+      officer,
+      officerId,
+      categories: list(categories),
+      flags: list(flags),
       startMs,
       endMs: startMs === null || duration === null ? null : startMs + duration * 1000,
-      missing: r.status === 'missing',
-      playable: r.playable === 1 && r.probe_error === null,
+      missing: status === 'missing',
+      playable: playable === 1 && probeError === null,
     };
   };
 }
 
-/** Every clip's grouping facts (export row and sidecar joined in), and the incident each is in now; read in pages. */
-async function loadClipFacts(db: Database): Promise<{ facts: ClipFacts[]; incidentOf: Map<number, number | null> }> {
-  const facts: ClipFacts[] = [];
-  const incidentOf = new Map<number, number | null>();
-  const toFacts = factsReader();
-  const page = db.prepare(`${FACTS_SELECT} WHERE c.id > ? ORDER BY c.id LIMIT ?`);
+/** The grouping facts of one incident's clips. */
+export function incidentClipFacts(db: Database, incidentId: number): ClipFacts[] {
+  return (db.prepare(`${FACTS_SELECT} WHERE c.incident_id = ? ORDER BY c.id`).raw(true).all(incidentId) as FactRow[]).map(factsReader());
+}
+
+
+/**
+ * What grouping needs of every clip, in a compact table (clipTable.ts): id, current incident, references, team and
+ * times. Read a page at a time; nothing per clip is kept but the table's typed arrays.
+ */
+async function loadClipTable(db: Database): Promise<ClipTable> {
+  const table = new ClipTableBuilder();
+  // Rows as arrays, and no text for the commonest list (none): this reads every clip, so every allocation counts.
+  const page = db
+    .prepare(
+      `SELECT c.id, c.incident_id, c.recorded_at, c.duration_sec, NULLIF(c.side_refs, '[]'), NULLIF(e.refs, '[]'), e.team,
+         e.duration_sec
+       FROM clips c LEFT JOIN evidence e ON e.id = c.evidence_id WHERE c.id > ? ORDER BY c.id LIMIT ?`,
+    )
+    .raw(true);
+  type Row = [number, number | null, string | null, number | null, string | null, string | null, string | null, number | null];
   for (let after = 0; ; ) {
-    const rows = page.all(after, PAGE_ROWS) as FactRow[];
-    for (const r of rows) {
-      facts.push(toFacts(r));
-      incidentOf.set(r.id, r.incident_id);
+    const rows = page.all(after, PAGE_ROWS) as Row[];
+    for (const [id, incident, recordedAt, durationSec, sideRefs, exportRefs, team, exportDuration] of rows) {
+      const startMs = recordedAt === null ? null : Date.parse(recordedAt);
+      const duration = durationSec ?? exportDuration;
+      table.add(
+        { id, incident, team, startMs, endMs: startMs === null || duration === null ? null : startMs + duration * 1000 },
+        refsKey(exportRefs, sideRefs),
+        () => references(exportRefs, sideRefs),
+      );
     }
-    if (rows.length < PAGE_ROWS) return { facts, incidentOf };
-    after = rows[rows.length - 1]!.id;
+    if (rows.length < PAGE_ROWS) return table.finish();
+    after = rows[rows.length - 1]![0];
     await pause();
   }
 }
 
-/** The grouping facts of one incident's clips. */
-export function incidentClipFacts(db: Database, incidentId: number): ClipFacts[] {
-  return (db.prepare(`${FACTS_SELECT} WHERE c.incident_id = ? ORDER BY c.id`).all(incidentId) as FactRow[]).map(factsReader());
+/** The ids of every active automatic incident, ascending (those that regrouping may retire). */
+async function loadActiveAutomaticIds(db: Database): Promise<Float64Array> {
+  const page = db.prepare("SELECT id FROM incidents WHERE status = 'active' AND manual = 0 AND id > ? ORDER BY id LIMIT ?").pluck();
+  let ids = new Float64Array(1024);
+  let n = 0;
+  for (let after = 0; ; ) {
+    const rows = page.all(after, PAGE_ROWS) as number[];
+    if (n + rows.length > ids.length) {
+      const more = new Float64Array(Math.max(n + rows.length, ids.length * 2));
+      more.set(ids);
+      ids = more;
+    }
+    for (const id of rows) ids[n++] = id;
+    if (rows.length < PAGE_ROWS) return ids.slice(0, n);
+    after = rows[rows.length - 1]!;
+    await pause();
+  }
 }
 
-interface Unit {
-  /** Existing incident to keep, or null for a new one. */
-  incidentId: number | null;
-  source: IncidentSource;
-  manual: boolean;
-  members: ClipFacts[];
+/**
+ * What regrouping writes, one unit per incident: the active manual incidents first (ascending id), then the groups
+ * of the other clips in order of their first clip. Unit u's clips (table indexes, ascending) are
+ * members[start[u]..start[u+1]); incident[u] is the incident it keeps (NO_INCIDENT: a new one).
+ */
+interface Units {
+  count: number;
+  start: Int32Array;
+  members: Int32Array;
+  incident: Float64Array;
+  source: (u: number) => IncidentSource;
+}
+
+/**
+ * Manual incidents keep their clips; a clip grouped for the first time that cites a reference held by a manual
+ * incident joins the lowest such incident (for its first such reference); every other clip is grouped by the rule and
+ * its group keeps the incident most of its clips are in (assignIncidentIds).
+ */
+function planUnits(t: ClipTable, manualIds: readonly number[], proximityMinutes: number | null): Units {
+  const n = t.count;
+  const manualCount = manualIds.length;
+  const manualOf = new Map(manualIds.map((id, k) => [id, k]));
+  const unitOf = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) unitOf[i] = manualOf.get(t.incident[i]!) ?? -1;
+  if (manualCount > 0) {
+    // Each reference the manual incidents' clips cite, to the lowest manual incident citing it.
+    const manualOfRef = new Int32Array(t.refNames.length).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const k = unitOf[i]!;
+      if (k >= 0) for (const r of refsOf(t, i)) if (manualOfRef[r]! < 0 || k < manualOfRef[r]!) manualOfRef[r] = k;
+    }
+    for (let i = 0; i < n; i++) {
+      if (t.incident[i] !== NO_INCIDENT) continue;
+      for (const r of refsOf(t, i)) {
+        if (manualOfRef[r]! >= 0) {
+          unitOf[i] = manualOfRef[r]!;
+          break;
+        }
+      }
+    }
+  }
+  let poolSize = 0;
+  for (let i = 0; i < n; i++) if (unitOf[i]! < 0) poolSize++;
+  const pool = new Int32Array(poolSize);
+  for (let i = 0, p = 0; i < n; i++) if (unitOf[i]! < 0) pool[p++] = i;
+  const groups = groupTable(t, pool, proximityMinutes);
+  // The pool's clips are in no manual incident: each votes for the incident it is in now.
+  const assigned = assignTableIds(t, groups);
+
+  const count = manualCount + groups.count;
+  const start = new Int32Array(count + 1);
+  for (let i = 0; i < n; i++) if (unitOf[i]! >= 0) start[unitOf[i]! + 1]!++;
+  for (let k = 0; k < manualCount; k++) start[k + 1]! += start[k]!;
+  const inManual = start[manualCount]!;
+  const members = new Int32Array(n);
+  const fill = start.slice(0, manualCount);
+  for (let i = 0; i < n; i++) if (unitOf[i]! >= 0) members[fill[unitOf[i]!]!++] = i;
+  for (let g = 1; g <= groups.count; g++) start[manualCount + g] = inManual + groups.start[g]!;
+  members.set(groups.members, inManual);
+  const incident = new Float64Array(count);
+  incident.set(manualIds);
+  incident.set(assigned, manualCount);
+  return {
+    count, start, members, incident,
+    source: (u) => (u < manualCount ? 'manual' : groupSource(groups, u - manualCount)),
+  };
+}
+
+/** The ids in a (ascending) that are not in b (ascending). */
+function without(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length);
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length; i++) {
+    while (j < b.length && b[j]! < a[i]!) j++;
+    if (j === b.length || b[j] !== a[i]) out[n++] = a[i]!;
+  }
+  return out.slice(0, n);
+}
+
+/** Index of id in the ascending ids, or -1. */
+function indexOf(ids: Float64Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else if (ids[mid]! > id) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 export async function regroup(db: Database, proximityMinutes: number | null, now: string): Promise<RegroupResult> {
-  const { facts, incidentOf } = await loadClipFacts(db);
-  const stored = await loadIncidents(db);
-  const manualIds = [...stored.values()].filter((i) => i.manual && i.status === 'active').map((i) => i.id).sort((a, b) => a - b);
-  const manualMembers = new Map<number, ClipFacts[]>(manualIds.map((id) => [id, []]));
-  const auto: ClipFacts[] = [];
-  for (const f of facts) {
-    const current = incidentOf.get(f.id) ?? null;
-    const manual = current === null ? undefined : manualMembers.get(current);
-    if (manual) manual.push(f);
-    else auto.push(f);
-  }
-  // A clip grouped for the first time joins a manual incident that already holds its reference.
-  const manualByRef = new Map<string, number>();
-  for (const id of manualIds) for (const f of manualMembers.get(id)!) for (const ref of f.refs) if (!manualByRef.has(ref)) manualByRef.set(ref, id);
-  const pool: ClipFacts[] = [];
-  for (const f of auto) {
-    const target = incidentOf.get(f.id) === null ? f.refs.map((r) => manualByRef.get(r)).find((id) => id !== undefined) : undefined;
-    if (target !== undefined) manualMembers.get(target)!.push(f);
-    else pool.push(f);
-  }
-
+  const table = await loadClipTable(db);
+  const manualIds = db.prepare("SELECT id FROM incidents WHERE manual = 1 AND status = 'active' ORDER BY id").pluck().all() as number[];
+  const activeAutomatic = await loadActiveAutomaticIds(db);
   await pause();
-  const groups = groupClips(pool, proximityMinutes);
+  const units = planUnits(table, manualIds, proximityMinutes);
   await pause();
-  const currentAuto = new Map<number, number>();
-  for (const f of pool) {
-    const id = incidentOf.get(f.id);
-    if (id !== null && id !== undefined && !manualMembers.has(id)) currentAuto.set(f.id, id);
-  }
-  const assigned = assignIncidentIds(groups, currentAuto);
-  await pause();
-  const byId = new Map(pool.map((f) => [f.id, f]));
-  const units: Unit[] = [
-    ...manualIds.map((id) => ({ incidentId: id, source: 'manual' as const, manual: true, members: manualMembers.get(id)! })),
-    ...groups.map((g, i) => ({ incidentId: assigned[i] ?? null, source: g.source, manual: false, members: g.clipIds.map((c) => byId.get(c)!) })),
-  ];
+  // Automatic incidents no unit keeps are retired at the end; each points at the first unit that took one of its clips.
+  const retiring = without(activeAutomatic, units.incident.filter((id) => id !== NO_INCIDENT).sort());
+  const takenBy = new Float64Array(retiring.length);
 
   const result: RegroupResult = { created: 0, changed: 0, superseded: 0, removed: 0 };
   const writer = incidentWriter(db);
   const setIncident = db.prepare('UPDATE clips SET incident_id = ?, updated_at = ? WHERE id = ?');
-  const kept = new Set<number>();
-  const takenBy = new Map<number, number>();
+  const factsOf = db.prepare(`${FACTS_SELECT} WHERE c.id IN (SELECT value FROM json_each(?))`).raw(true);
   let pending: (() => void)[] = [];
   let weight = 0;
   const commit = async () => {
@@ -198,44 +302,57 @@ export async function regroup(db: Database, proximityMinutes: number | null, now
     if (work.length > 0) db.transaction(() => work.forEach((w) => w()))();
     await pause();
   };
-  let sincePause = 0;
-  for (const u of units) {
-    // Deriving is cheap but there may be 100k incidents: pause now and then even when there is nothing to write.
-    if (++sincePause === UNITS_PER_PAUSE) {
-      sincePause = 0;
-      await commit();
+  const size = (u: number) => units.start[u + 1]! - units.start[u]!;
+  for (let first = 0; first < units.count; ) {
+    // A chunk of units: read their clips' facts and their incidents' stored state, derive, write what changed.
+    let end = first;
+    for (let clips = 0; end < units.count && end - first < UNITS_PER_CHUNK && (end === first || clips + size(end) <= CLIPS_PER_CHUNK); end++) {
+      clips += size(end);
     }
-    if (u.members.length === 0) continue;
-    const d: DerivedIncident = deriveIncident(u.members);
-    const before = u.incidentId === null ? undefined : stored.get(u.incidentId);
-    if (u.incidentId !== null) kept.add(u.incidentId);
-    const moves = u.members.filter((m) => incidentOf.get(m.id) !== u.incidentId || u.incidentId === null);
-    const needsWrite = !before || before.key !== derivedKey(d, u.source) || before.status !== 'active';
-    if (!needsWrite && moves.length === 0) continue;
+    const clipIds = Array.from(units.members.subarray(units.start[first]!, units.start[end]!), (i) => table.id[i]!);
+    const toFacts = factsReader();
+    const facts = new Map((factsOf.all(JSON.stringify(clipIds)) as FactRow[]).map((r) => [r[0], toFacts(r)]));
+    const stored = loadIncidents(db, Array.from(units.incident.subarray(first, end)).filter((id) => id !== NO_INCIDENT));
+    for (let u = first; u < end; u++) {
+      if (size(u) === 0) continue;
+      const kept = units.incident[u]!;
+      const source = units.source(u);
+      const clips = units.members.subarray(units.start[u]!, units.start[u + 1]!);
+      const d = deriveIncident(Array.from(clips, (i) => facts.get(table.id[i]!)!));
+      const before = kept === NO_INCIDENT ? undefined : stored.get(kept);
+      const moves = kept === NO_INCIDENT ? clips : clips.filter((i) => table.incident[i] !== kept);
+      const needsWrite = !before || before.key !== derivedKey(d, source) || before.status !== 'active';
+      if (!needsWrite && moves.length === 0) continue;
+      pending.push(() => {
+        let id = kept;
+        if (id === NO_INCIDENT) {
+          id = writer.insert(d, source, false, now);
+          result.created++;
+        } else if (needsWrite) {
+          writer.update(id, d, source, now);
+          result.changed++;
+        }
+        for (const i of moves) {
+          const at = indexOf(retiring, table.incident[i]!);
+          if (at >= 0 && takenBy[at] === NO_INCIDENT) takenBy[at] = id;
+          setIncident.run(id, now, table.id[i]!);
+        }
+      });
+      weight += 1 + moves.length + (needsWrite ? 5 : 0);
+      if (weight >= WRITES_PER_CHUNK) await commit();
+    }
+    await commit();
+    first = end;
+  }
+  for (let at = 0; at < retiring.length; at++) {
     pending.push(() => {
-      let id = u.incidentId;
-      if (id === null) {
-        id = writer.insert(d, u.source, u.manual, now);
-        result.created++;
-      } else if (needsWrite) {
-        writer.update(id, d, u.source, now);
-        result.changed++;
-      }
-      for (const m of moves) {
-        const from = incidentOf.get(m.id);
-        if (from !== null && from !== undefined && !takenBy.has(from)) takenBy.set(from, id);
-        setIncident.run(id, now, m.id);
-      }
+      if (writer.retire(retiring[at]!, takenBy[at] === NO_INCIDENT ? null : takenBy[at]!, now) === 'deleted') result.removed++;
+      else result.superseded++;
     });
-    weight += 1 + moves.length + (needsWrite ? 5 : 0);
-    if (weight >= WRITES_PER_CHUNK) await commit();
+    weight += 5;
+    if (weight >= WRITES_PER_CHUNK && at + 1 < retiring.length) await commit();
   }
   pending.push(() => {
-    for (const inc of stored.values()) {
-      if (kept.has(inc.id) || inc.status !== 'active' || inc.manual) continue;
-      if (writer.retire(inc.id, takenBy.get(inc.id) ?? null, now) === 'deleted') result.removed++;
-      else result.superseded++;
-    }
     const save = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
     save.run(REGROUP_KEY, '0');
     save.run(RULE_KEY, ruleText(proximityMinutes));
