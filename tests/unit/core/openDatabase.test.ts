@@ -127,7 +127,7 @@ describe('migrations', () => {
   });
 });
 
-describe('migration 5 (integer fingerprint key)', () => {
+describe('migration 5 (library lookups)', () => {
   it('keys the clips a version-4 library already holds, and moves the index onto the key', () => {
     const dir = tmp();
     const path = join(dir, 'v4.sqlite');
@@ -145,6 +145,7 @@ describe('migration 5 (integer fingerprint key)', () => {
     const indexes = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'clips'").pluck().all() as string[]).sort();
     expect(indexes).toContain('clips_fp_key');
     expect(indexes).not.toContain('clips_fingerprint');
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'incidents'").pluck().all()).toContain('incidents_superseded_by');
     db.close();
   });
 });

@@ -3,7 +3,7 @@ import { foundation } from './001-foundation';
 import { library } from './002-library';
 import { rounds } from './003-rounds';
 import { reviews } from './004-reviews';
-import { fingerprintKeyMigration } from './005-fingerprint-key';
+import { libraryLookups } from './005-library-lookups';
 
 /** Every schema version in order. Append only; never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [foundation, library, rounds, reviews, fingerprintKeyMigration];
+export const MIGRATIONS: readonly Migration[] = [foundation, library, rounds, reviews, libraryLookups];
