@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Envelope, IpcError } from '../../shared/ipc/envelope';
-import type { CoreWorkerData, FromCore, ToCore } from '../core/worker/protocol';
+import { CORE_RESOURCE_LIMITS, type CoreWorkerData, type FromCore, type ToCore } from '../core/worker/protocol';
 
 export interface CoreClient {
   ready: Promise<void>;
@@ -14,7 +14,7 @@ export interface CoreClient {
  * clear error rather than hanging the window.
  */
 export function startCore(workerFile: string, data: CoreWorkerData): CoreClient {
-  const worker = new Worker(workerFile, { workerData: data });
+  const worker = new Worker(workerFile, { workerData: data, resourceLimits: CORE_RESOURCE_LIMITS });
   const pending = new Map<number, (r: Envelope<unknown>) => void>();
   const listeners = new Set<(name: string, payload: unknown) => void>();
   let nextId = 1;

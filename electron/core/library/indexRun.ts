@@ -17,6 +17,7 @@ import { countActiveIncidents } from './incidentsRepo';
 import { clipAbsPath } from './paths';
 import type { ProbedFile } from './probe/probeFile';
 import { createProbePool } from './probePool';
+import { timeSlicer } from './paging';
 import { progressReporter, type ProgressReporter } from './progress';
 import { markRegroupNeeded, regroup, regroupNeeded, type RegroupResult } from './regroup';
 import { ensureRoot, markRootsIndexed } from './rootsRepo';
@@ -41,6 +42,7 @@ export type IndexOptions = IndexInput & Pick<ScanOptions, 'beforeReadDir'>;
 const PROBES_IN_FLIGHT = 128;
 const BATCH_ROWS = 500;
 const BATCH_MS = 1000;
+const WALK_SLICE_MS = 8;
 
 type Counts = { scanned: number; added: number; updated: number; unchanged: number; moved: number; missing: number; hashed: number };
 
@@ -328,6 +330,9 @@ async function scanPhase(
     inflight.add(task);
   };
 
+  // Listing a folder and deciding its files is synchronous work: the event loop gets a turn every few milliseconds
+  // (a walk over unchanged folders never waits for anything else, so it would otherwise hold the thread throughout).
+  const slice = timeSlicer(WALK_SLICE_MS);
   try {
     progress.phase('scan');
     for await (const dir of scanRoots(roots, { signal: ctx.signal, beforeReadDir: opts.beforeReadDir })) {
@@ -366,6 +371,7 @@ async function scanPhase(
       if (failure || ctx.signal?.aborted) break;
       batch.tick();
       progress.update(counts.scanned, total());
+      await slice();
     }
     walkDone = true;
     progress.phase('probe');

@@ -6,3 +6,16 @@
 export const PAGE_ROWS = 2000;
 
 export const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * For loops of short synchronous steps (a folder listed, a file stat-ed): `await slice()` after each step
+ * pauses only once `ms` have passed since the last pause, so the loop costs no more than one pause per slice.
+ */
+export function timeSlicer(ms: number): () => Promise<void> {
+  let start = performance.now();
+  return async () => {
+    if (performance.now() - start < ms) return;
+    await pause();
+    start = performance.now();
+  };
+}

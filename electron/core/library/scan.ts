@@ -1,7 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { parseAxisFolderName } from '../../../shared/library/axisNames';
-import { pause } from './paging';
+import { timeSlicer } from './paging';
 import { isInsideAny } from './paths';
 
 /**
@@ -186,7 +186,7 @@ async function scanFolder(
   const axisFolder = dir.rel !== '' && parseAxisFolderName(basename(dir.abs)).ok ? basename(dir.abs) : null;
   const metaName = axisFolder ? sideNames.get('metadata.json') : undefined;
   const folderMeta = metaName ? sideFile(join(dir.abs, metaName), skip) : null;
-  let sliceStart = performance.now();
+  const slice = timeSlicer(SLICE_MS);
   for (const name of videos) {
     const c = scanClip(dir, name, sideNames, skip);
     if (c) {
@@ -194,10 +194,7 @@ async function scanFolder(
       c.axisFolder = axisFolder;
       batch.clips.push(c);
     }
-    if (performance.now() - sliceStart >= SLICE_MS) {
-      await pause();
-      sliceStart = performance.now();
-    }
+    await slice();
   }
   return batch;
 }
