@@ -10,7 +10,7 @@ import { clipRecord } from './clipRecord';
 import {
   clipsNeedingHash, clipWriter, countPresentClips, hashWriter, knownSizes, loadKnownFiles, settleUnseen, type KnownFile,
 } from './clipsRepo';
-import { countClipsWithoutRow, countEvidence, rowsWithoutClip } from './evidenceRepo';
+import { allRowsWithoutClip, countClipsWithoutRow, countEvidence } from './evidenceRepo';
 import { createHashPool } from './hashPool';
 import { importManifest, linkEvidence, loadMapping } from './importExports';
 import { countActiveIncidents } from './incidentsRepo';
@@ -107,7 +107,7 @@ export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<In
 
     const status = cancelled() ? 'cancelled' : 'completed';
     if (countEvidence(db) > 0) {
-      const unmatched = rowsWithoutClip(db, 0, Number.MAX_SAFE_INTEGER);
+      const unmatched = await allRowsWithoutClip(db);
       evidence.rowsWithoutClip = unmatched.length;
       evidence.clipsWithoutRow = countClipsWithoutRow(db);
       for (const r of unmatched) {
