@@ -38,8 +38,8 @@ import { readSidecars, sidecarSignature } from './sidecars';
  */
 export type IndexOptions = IndexInput & Pick<ScanOptions, 'beforeReadDir'>;
 
-/** Probes in flight: enough to keep every probe worker busy with two batches, few enough to bound memory. */
-const PROBES_IN_FLIGHT = 128;
+/** Files whose probe is awaited: enough to keep every probe worker's queue full (probePool.ts), a few MB at most. */
+const PROBES_IN_FLIGHT = 1024;
 const BATCH_ROWS = 500;
 const BATCH_MS = 1000;
 const WALK_SLICE_MS = 8;

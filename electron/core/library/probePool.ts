@@ -7,8 +7,8 @@ import { probeFile, type ProbedFile } from './probe/probeFile';
 /**
  * Header probes and fingerprints of new and changed files, in worker threads (probe/worker.ts): the core's thread
  * keeps walking folders, writing the database and answering the window while the workers read files. Paths travel
- * in batches (one message per batch, not per file) and each worker holds two batches, so it never waits for the core
- * to hand it the next one.
+ * in batches (one message per batch, not per file) and each worker holds several, so it never waits for the core to
+ * hand it the next one.
  */
 export interface ProbePool {
   readonly size: number;
@@ -17,9 +17,12 @@ export interface ProbePool {
   close(): Promise<void>;
 }
 
-/** Files per message: enough to amortise a round trip, few enough to spread a folder over the workers. */
-const BATCH = 24;
-const BATCHES_PER_WORKER = 2;
+/**
+ * Files per message, and messages a worker holds: a worker has ~20 ms of files queued, so it keeps reading while the
+ * core commits a batch of rows (measured at 100k files: 64 x 4 scans in 6.6 s, 24 x 2 in 7.4-7.7 s).
+ */
+const BATCH = 64;
+const BATCHES_PER_WORKER = 4;
 /**
  * A probe allocates little that outlives its file, so a small young generation collects it just as cheaply and keeps
  * each worker's memory small (measured at 100k files: peak RSS 180 MB instead of 226 MB while scanning, same speed).
