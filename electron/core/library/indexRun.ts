@@ -39,7 +39,7 @@ import { readSidecars, sidecarSignature } from './sidecars';
 export type IndexOptions = IndexInput & Pick<ScanOptions, 'beforeReadDir'>;
 
 /** Files whose probe is awaited: enough to keep every probe worker's queue full (probePool.ts), a few MB at most. */
-const PROBES_IN_FLIGHT = 1024;
+const PROBES_IN_FLIGHT = 512;
 const BATCH_ROWS = 500;
 const BATCH_MS = 1000;
 const WALK_SLICE_MS = 8;
