@@ -116,6 +116,32 @@ describe('messy exports', () => {
     expect(clipRow(c, 'one.mp4')).toMatchObject({ ev: 'e1' });
   });
 
+  it('decodes a large export a megabyte at a time: a character split across slices, and bad bytes far into the file', async () => {
+    const root = newDir();
+    uniqueCopy(t.end, join(root, 'one.mp4'), 21);
+    const MIB = 1 << 20;
+    // "é" of row e2 is two bytes, c3 a9: a padding line puts its first byte last in the first megabyte.
+    const head = Buffer.from(`${HEADER}\ne1,Café,C,,PC 1,PC 1,24/10/2026 02:15,,,,,TEAM-A,one.mp4\n`);
+    const split = Buffer.concat([Buffer.from('e2,Caf'), Buffer.from([0xc3])]);
+    const pad = (n: number) => Buffer.from(`${'x'.repeat(n - 1)}\n`);
+    const body = Buffer.concat([head, pad(MIB - head.length - split.length), split]);
+    expect(body.length).toBe(MIB);
+    const utf8Export = join(newDir(), 'big.csv');
+    writeFileSync(utf8Export, Buffer.concat([body, Buffer.from([0xa9]), Buffer.from(',C,,PC 2,PC 2,24/10/2026 03:15,,,,,TEAM-A,two.mp4\n')]));
+    const c = testCore();
+    const s = await runIndex(c.ctx, opts([root], [utf8Export]));
+    expect(s.skipped.filter((k) => /UTF-8/.test(k.reason))).toEqual([]);
+    expect(c.db.prepare("SELECT title FROM evidence WHERE evidence_id = 'e2'").pluck().get()).toBe('Café');
+    expect(c.db.prepare("SELECT title FROM evidence WHERE evidence_id = 'e1'").pluck().get()).toBe('Café');
+
+    // An export whose only non-UTF-8 byte is two megabytes in: all of it is read as Windows-1252, and that is said.
+    const latinExport = join(newDir(), 'big-latin.csv');
+    writeFileSync(latinExport, Buffer.concat([Buffer.from(`${HEADER}\n`), pad(2 * MIB), Buffer.from('e3,Caf'), Buffer.from([0xe9]), Buffer.from(',C,,PC 3,PC 3,24/10/2026 04:15,,,,,TEAM-A,three.mp4\n')]));
+    const s2 = await runIndex(c.ctx, opts([root], [latinExport]));
+    expect(s2.skipped).toContainEqual({ path: latinExport, reason: expect.stringMatching(/not valid UTF-8; read as Windows-1252/) });
+    expect(c.db.prepare("SELECT title FROM evidence WHERE evidence_id = 'e3'").pluck().get()).toBe('Café');
+  });
+
   it('reads another force\'s shape through a mapping file, and refuses a broken one naming the field', async () => {
     const root = newDir();
     uniqueCopy(t.end, join(root, 'clip-9.mp4'), 30);
