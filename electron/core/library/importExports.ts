@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { AXON_PRESET, parseMappingFile, type EvidenceMapping } from '../../../shared/library/mapping';
 import { UserError } from '../errors';
@@ -54,40 +55,74 @@ export interface ManifestImport {
 
 const windows1252 = new TextDecoder('windows-1252');
 
-/** Bytes hashed and decoded between pauses: a 100k-row export (~15 MB) at once held the core for ~70 ms. */
+/**
+ * Bytes read, hashed and decoded between pauses: reading, hashing and decoding a 100k-row export (~15 MB) in one go
+ * held the core for ~70 ms.
+ */
 const DECODE_SLICE = 1 << 20;
 
-/** The export's text and SHA-256 (its bytes are not kept: a 100k-row export is tens of megabytes). */
-async function readManifestText(path: string): Promise<{ sha256: string; text: string; note: string | null }> {
-  let bytes: Buffer;
+/** Calls `each` with the file's bytes a slice at a time (the buffer is reused: copy what must be kept). */
+async function readInSlices(path: string, each: (slice: Buffer) => void): Promise<void> {
+  let file: FileHandle;
   try {
-    bytes = await readFile(path);
+    file = await open(path, 'r');
   } catch (e) {
     throw new UserError('bad-input', `cannot read export ${path}: ${(e as Error).message}`);
   }
-  const hash = createHash('sha256');
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  const slices = Math.max(1, Math.ceil(bytes.length / DECODE_SLICE));
-  const slice = (i: number) => bytes.subarray(i * DECODE_SLICE, (i + 1) * DECODE_SLICE);
-  let parts: string[] | null = [];
-  for (let i = 0; i < slices; i++) {
-    if (i > 0) await pause();
-    hash.update(slice(i));
-    try {
-      parts?.push(utf8.decode(slice(i), { stream: i < slices - 1 }));
-    } catch {
-      parts = null;
+  try {
+    const buffer = Buffer.allocUnsafe(DECODE_SLICE);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, DECODE_SLICE, null);
+      if (bytesRead === 0) return;
+      each(buffer.subarray(0, bytesRead));
+      await pause();
     }
+  } catch (e) {
+    throw new UserError('bad-input', `cannot read export ${path}: ${(e as Error).message}`);
+  } finally {
+    await file.close();
   }
+}
+
+/** The export's text and SHA-256 (its bytes are not kept: a 100k-row export is tens of megabytes). */
+async function readManifestText(path: string): Promise<{ sha256: string; text: string; note: string | null }> {
+  const hash = createHash('sha256');
+  // Checked and decoded a slice at a time with Node's own UTF-8 routines (a streaming TextDecoder was several times
+  // slower); bytes of a character cut by the slice's end wait for the next slice.
+  let parts: string[] | null = [];
+  let carry: Buffer = Buffer.alloc(0);
+  let atStart = true;
+  await readInSlices(path, (slice) => {
+    hash.update(slice);
+    if (!parts) return;
+    let bytes = carry.length > 0 ? Buffer.concat([carry, slice]) : slice;
+    if (atStart && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    atStart = false;
+    const cut = wholeCharactersEnd(bytes);
+    if (!isUtf8(bytes.subarray(0, cut))) {
+      parts = null;
+      return;
+    }
+    parts.push(bytes.toString('utf8', 0, cut));
+    carry = Buffer.from(bytes.subarray(cut));
+  });
   const sha256 = hash.digest('hex');
-  if (parts) return { sha256, text: parts.join(''), note: null };
-  // One byte per character: slices decode independently.
-  const text: string[] = [];
-  for (let i = 0; i < slices; i++) {
-    if (i > 0) await pause();
-    text.push(windows1252.decode(slice(i)));
-  }
-  return { sha256, text: text.join(''), note: 'is not valid UTF-8; read as Windows-1252 (check names with accents)' };
+  // A file ending inside a character is not UTF-8 either.
+  if (parts && carry.length === 0) return { sha256, text: (parts as string[]).join(''), note: null };
+  // Not UTF-8 (a Windows tool's export): read again as Windows-1252, one byte per character.
+  const latin: string[] = [];
+  await readInSlices(path, (slice) => latin.push(windows1252.decode(slice)));
+  return { sha256, text: latin.join(''), note: 'is not valid UTF-8; read as Windows-1252 (check names with accents)' };
+}
+
+/** The end of the last UTF-8 sequence that `bytes` holds whole (a lead byte's length says how long it should be). */
+export function wholeCharactersEnd(bytes: Buffer): number {
+  let lead = bytes.length - 1;
+  while (lead >= 0 && bytes.length - lead <= 3 && (bytes[lead]! & 0xc0) === 0x80) lead--;
+  if (lead < 0) return bytes.length;
+  const b = bytes[lead]!;
+  const need = b >= 0xf0 && b <= 0xf7 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+  return lead + need > bytes.length ? lead : bytes.length;
 }
 
 export async function importManifest(db: Database, path: string, loaded: LoadedMapping, now: string): Promise<ManifestImport> {
