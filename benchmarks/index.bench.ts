@@ -1,11 +1,12 @@
 // `npm run bench -- index [--sizes 1000,10000,100000]` (default 1000,10000): library indexing on a corpus of real
 // MP4/MOV files (ffmpeg templates with varied durations, resolutions and metadata, moov at the start and at the end,
 // each copy made unique as real recordings are, in a BCU/day/officer folder tree under benchmarks/.corpus/index/).
-// Prints, per size: full index (footage only, and with the export), no-change re-index, files/s, peak RSS, the core's
-// responsiveness while indexing (round trip to the worker thread that indexes, as the app's IPC is served), window
-// fetches of the incident list,
-// `exiftool -r -json` on the same files (reference; on more than 1,000 files it is timed on 1,000 and scaled), and a
-// bare readdir+stat walk (the floor). Figures beside the targets of issue 3; never asserts.
+// Prints, per size: full index (footage only, and with the export), no-change re-index, files/s, CPU per file (all
+// threads), peak RSS, the core's responsiveness while indexing (round trip to the worker thread that indexes, which
+// has the app's core-thread settings), window fetches of the incident list, `exiftool -json` on the same files
+// (reference; on more than 1,000 files it is timed on 1,000 and scaled), a bare readdir+stat walk (the floor, with
+// synchronous and with promise-based calls; the faster counts), and what reading and hashing each file's two ends
+// (the fingerprint) costs on its own. Figures beside the targets of issue 3; never asserts.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
