@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     // Two cores: integration tests spawn processes and encode small ffmpeg fixtures.
     maxWorkers: 2,
-    globalSetup: ['tests/setup/buildWorkers.ts'],
+    globalSetup: ['tests/setup/buildBundles.ts'],
     projects: [
       {
         test: {

@@ -5,13 +5,15 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(__dirname, '../../..');
 const BIN = join(ROOT, 'bin', 'bwc-dip.cjs');
 
-let built = false;
-/** The CLI as users run it: the built bundle through the bin launcher, as a separate process. */
+/**
+ * The CLI as users run it: the built bundle through the bin launcher, as a separate process. The bundle is built
+ * once per run by the vitest global setup (tests/setup/buildBundles.ts); building it here too would let one test
+ * file rewrite it while another's CLI process loads it. Only a bundle that is missing altogether is built here.
+ */
 export function ensureCliBuilt(): void {
-  if (built && existsSync(join(ROOT, 'dist/cli/bwc-dip.cjs'))) return;
+  if (existsSync(join(ROOT, 'dist/cli/bwc-dip.cjs'))) return;
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), 'cli'], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`CLI build failed: ${r.stderr}`);
-  built = true;
 }
 
 export interface CliRun {
