@@ -1,36 +1,13 @@
 import type { Database } from 'better-sqlite3';
+import type { RoundRow } from '../rounds/roundsRepo';
 
 /**
  * The rows a report reads from the rounds (003), reviews (004) and library (002) tables, and nothing else: the rest
  * of reports/ never names a column, so a schema change touches this file only.
  */
 
-export interface RoundRow {
-  id: number;
-  name: string;
-  status: string;
-  filters: string;
-  frame_size: number;
-  frame_hash: string;
-  size_spec: string;
-  size_result: string;
-  n: number;
-  strata_fields: string;
-  min_per_stratum: number;
-  allocation: string;
-  proportional: number;
-  algorithm_id: string;
-  algorithm_version: number;
-  prng: string;
-  seed: string;
-  /** 'generated' when the tool drew the seed from a cryptographic source (migration 003, later revision). */
-  seed_source?: string;
-  calibration: string;
-  rubric_id: string;
-  rubric_version: number;
-  drawn_by: string;
-  drawn_at: string;
-}
+/** The rounds row is the rounds table family's own type. */
+export type { RoundRow };
 
 /** A sampled incident of a round with the library facts a report prints. */
 export interface SampledRow {

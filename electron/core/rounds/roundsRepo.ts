@@ -10,7 +10,8 @@ import type { EncodedFrame } from './frameCodec';
 
 /** Reads and writes of the rounds tables (migration 003). The JSON columns hold the statement's parts. */
 
-interface RoundRow {
+/** A row of the rounds table as stored (reports read it too). */
+export interface RoundRow {
   id: number;
   name: string;
   status: 'drawn' | 'closed';
