@@ -27,6 +27,7 @@ function row(over: Partial<RoundRow> = {}): RoundRow {
     seed: '8127364',
     seed_source: 'generated',
     calibration: JSON.stringify({ fraction: 0.1, count: null, incidents: 8 }),
+    reviewers: JSON.stringify([{ id: 'sgt.one', officerIds: ['1234CE'] }, { id: 'sgt.two', officerIds: [] }]),
     rubric_id: 'child-focus',
     rubric_version: 1,
     drawn_by: 'lead.one',
