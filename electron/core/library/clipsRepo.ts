@@ -1,6 +1,5 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import { PAGE_ROWS, pause } from './paging';
-import { fingerprintKey } from './fingerprint';
 import { clipAbsPath } from './paths';
 
 /** clips and skipped_files: what is on disk, by root and relative path. */
@@ -44,16 +43,23 @@ export async function loadKnownFiles(db: Database, rootId: number): Promise<Map<
 }
 
 /**
- * Sizes of every clip in the library before this run. A moved file keeps its size, so a new file whose size is not
- * here cannot be a move and needs no fingerprint lookup (and a first index makes none at all).
+ * Every clip's fingerprint key (fingerprintKey), to the ids of the clips holding it: read once per run, when the
+ * first new file turns up, so that a new file whose key no clip has (nearly every one) costs no query. A first index
+ * never reads it: there are no clips yet.
  */
-export async function knownSizes(db: Database): Promise<Set<number>> {
-  const sizes = new Set<number>();
-  const page = db.prepare('SELECT id, size FROM clips WHERE id > ? ORDER BY id LIMIT ?').raw();
+export type MoveKeys = ReadonlyMap<number, number | number[]>;
+
+export async function moveKeys(db: Database): Promise<MoveKeys> {
+  const keys = new Map<number, number | number[]>();
+  const page = db.prepare('SELECT id, fp_key FROM clips WHERE id > ? ORDER BY id LIMIT ?').raw();
   for (let after = 0; ; ) {
-    const rows = page.all(after, PAGE_ROWS) as [number, number][];
-    for (const [, size] of rows) sizes.add(size);
-    if (rows.length < PAGE_ROWS) return sizes;
+    const rows = page.all(after, PAGE_ROWS) as [number, number | null][];
+    for (const [id, key] of rows) {
+      if (key === null) continue;
+      const held = keys.get(key);
+      keys.set(key, held === undefined ? id : Array.isArray(held) ? [...held, id] : [held, id]);
+    }
+    if (rows.length < PAGE_ROWS) return keys;
     after = rows[rows.length - 1]![0];
     await pause();
   }
@@ -68,7 +74,7 @@ export interface ClipRecord {
   mtimeMs: number;
   ino: string;
   fingerprint: string;
-  /** fingerprintKey(fingerprint): what the index holds. */
+  /** fingerprintKey(fingerprint): what move detection looks up first (moveKeys). */
   fpKey: number;
   container: string;
   probeError: string | null;
@@ -127,8 +133,11 @@ export interface ClipWriter {
   /** A moved or renamed file: the same row (history, links, scores) at its new path; the content is the same. */
   relink(id: number, rec: ClipRecord): void;
   markPresent(id: number, now: string): void;
-  /** Clips with this fingerprint that could be the source of a move: missing ones first, then older present ones. */
-  moveCandidates(fingerprint: string): FingerprintCandidate[];
+  /**
+   * Of these clips (the ids moveKeys holds for the fingerprint's key), those with this fingerprint that could be the
+   * source of a move: missing ones first, then older present ones.
+   */
+  moveCandidates(fingerprint: string, ids: number | readonly number[]): FingerprintCandidate[];
   upsertSkipped(rootId: number, relPath: string, stat: { size: number; mtimeMs: number; ino: string }, reason: string): void;
   deleteSkipped(rootId: number, relPath: string): void;
 }
@@ -152,9 +161,9 @@ export function clipWriter(db: Database): ClipWriter {
   const update = db.prepare(`UPDATE clips SET ${SCANNED_COLUMNS}, sha256 = NULL, hashed_at = NULL WHERE id = @id`);
   const relink = db.prepare(`UPDATE clips SET ${SCANNED_COLUMNS} WHERE id = @id`);
   const present = db.prepare("UPDATE clips SET status = 'present', missing_since = NULL, updated_at = ? WHERE id = ?");
-  const missingFirst = db.prepare(
+  const withFingerprint = db.prepare(
     `SELECT c.id, r.path AS rootPath, c.rel_path AS relPath, c.status FROM clips c JOIN roots r ON r.id = c.root_id
-     WHERE c.fp_key = ? AND c.fingerprint = ? AND c.status = ? LIMIT ${MOVE_CANDIDATES}`,
+     WHERE c.id IN (SELECT value FROM json_each(?)) AND c.fingerprint = ? AND c.status = ? ORDER BY c.id LIMIT ${MOVE_CANDIDATES}`,
   );
   const upsertSkipped = db.prepare(
     `INSERT INTO skipped_files (root_id, rel_path, size, mtime_ms, ino, reason) VALUES (?, ?, ?, ?, ?, ?)
@@ -162,13 +171,16 @@ export function clipWriter(db: Database): ClipWriter {
        ino = excluded.ino, reason = excluded.reason`,
   );
   const deleteSkipped = db.prepare('DELETE FROM skipped_files WHERE root_id = ? AND rel_path = ?');
-  const candidates = (stmt: Statement, fp: string, status: string) => stmt.all(fingerprintKey(fp), fp, status) as FingerprintCandidate[];
+  const candidates = (ids: string, fp: string, status: string) => withFingerprint.all(ids, fp, status) as FingerprintCandidate[];
   return {
     insert: (rec) => Number(insert.run(rec).lastInsertRowid),
     update: (id, rec) => void update.run({ ...rec, id }),
     relink: (id, rec) => void relink.run({ ...rec, id }),
     markPresent: (id, now) => void present.run(now, id),
-    moveCandidates: (fp) => [...candidates(missingFirst, fp, 'missing'), ...candidates(missingFirst, fp, 'present')],
+    moveCandidates: (fp, ids) => {
+      const list = JSON.stringify(typeof ids === 'number' ? [ids] : ids);
+      return [...candidates(list, fp, 'missing'), ...candidates(list, fp, 'present')];
+    },
     upsertSkipped: (rootId, rel, st, reason) => void upsertSkipped.run(rootId, rel, st.size, st.mtimeMs, st.ino, reason),
     deleteSkipped: (rootId, rel) => void deleteSkipped.run(rootId, rel),
   };

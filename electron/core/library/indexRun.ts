@@ -8,9 +8,10 @@ import type { CoreContext } from '../context';
 import { UserError } from '../errors';
 import { clipRecord } from './clipRecord';
 import {
-  clipsNeedingHash, clipWriter, countPresentClips, hashWriter, knownSizes, loadKnownFiles, settleUnseen, type KnownFile,
+  clipsNeedingHash, clipWriter, countPresentClips, hashWriter, loadKnownFiles, moveKeys, settleUnseen, type KnownFile, type MoveKeys,
 } from './clipsRepo';
 import { allRowsWithoutClip, countClipsWithoutRow, countEvidence } from './evidenceRepo';
+import { fingerprintKey } from './fingerprint';
 import { createHashPool } from './hashPool';
 import { importManifest, linkEvidence, loadMapping } from './importExports';
 import { countActiveIncidents } from './incidentsRepo';
@@ -254,7 +255,7 @@ async function scanPhase(
   const batch = batcher(ctx, run, counts, problems);
   const pool = createProbePool();
   // Read only when a new file turns up: an unchanged library never needs it.
-  let sizesBefore: Promise<Set<number>> | null = null;
+  let keysBefore: Promise<MoveKeys> | null = null;
   const expected = [...known.values()].reduce((n, m) => n + m.size, 0);
   const { clips: seenClips, skipped: seenSkipped } = seen;
   const inflight = new Set<Promise<void>>();
@@ -296,8 +297,9 @@ async function scanPhase(
       return;
     }
     if (prior) batch.push(() => writer.deleteSkipped(f.root.id, f.relPath), false);
-    sizesBefore ??= knownSizes(db);
-    for (const c of (await sizesBefore).has(f.stat.size) ? writer.moveCandidates(fp.hex) : []) {
+    keysBefore ??= moveKeys(db);
+    const sameKey = (await keysBefore).get(fingerprintKey(fp.hex));
+    for (const c of sameKey === undefined ? [] : writer.moveCandidates(fp.hex, sameKey)) {
       if (seenClips.has(c.id)) continue;
       if (c.status === 'present' && (await exists(clipAbsPath(c.rootPath, c.relPath)))) continue;
       // Another file with the same fingerprint may have claimed this clip while the check above awaited.

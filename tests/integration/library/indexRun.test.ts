@@ -147,6 +147,25 @@ describe('runIndex: incremental life of a library', () => {
     expect(counts(await runIndex(c.ctx, opts([r1, r2])))).toMatchObject({ added: 1, moved: 0 });
   });
 
+  it('tells identical copies apart when one moves: the missing copy is re-linked, a further copy is new', async () => {
+    const root = newRoot();
+    for (const name of ['a/one.mp4', 'b/two.mp4', 'c/three.mp4']) uniqueCopy(t.start, join(root, name), 30);
+    const c = testCore();
+    await runIndex(c.ctx, opts([root]));
+    const rows = clipsOf(c);
+    expect(new Set(rows.map((r) => r.fingerprint)).size).toBe(1);
+    const two = clipAt(c, 'b/two.mp4')!;
+    // Three clips share the fingerprint (and its key); only the one whose file is gone can be the source of the move.
+    mkdirSync(join(root, 'd'));
+    renameSync(join(root, 'b/two.mp4'), join(root, 'd/two again.mp4'));
+    expect(counts(await runIndex(c.ctx, opts([root])))).toMatchObject({ added: 0, moved: 1, missing: 0 });
+    expect(clipAt(c, 'd/two again.mp4')!.id).toBe(two.id);
+    expect(clipAt(c, 'a/one.mp4')!.id).toBe(rows.find((r) => r.rel_path === 'a/one.mp4')!.id);
+    uniqueCopy(t.start, join(root, 'e/four.mp4'), 30);
+    expect(counts(await runIndex(c.ctx, opts([root])))).toMatchObject({ added: 1, moved: 0, missing: 0 });
+    expect(clipsOf(c)).toHaveLength(4);
+  });
+
   it('reports zero-byte, truncated, non-video and moov-past-EOF files, indexes the rest, and remembers them', async () => {
     const root = newRoot();
     uniqueCopy(t.start, join(root, 'good.mp4'), 20);

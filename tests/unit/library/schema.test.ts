@@ -74,8 +74,11 @@ describe('incident list queries use the intended indexes (EXPLAIN QUERY PLAN)', 
     expect(listPlan({ reference: 'cad 4517/24oct26' })).toMatch(/incident_refs_value \(ref=\?\)/);
   });
 
-  it('finds move candidates by fingerprint key, clips by incident, and clips by export row through their indexes', () => {
-    expect(plan("SELECT id FROM clips WHERE fp_key = ? AND fingerprint = ? AND status = 'missing' LIMIT 20", [1, 'x'])).toMatch(/clips_fp_key \(fp_key=\?\)/);
+  it('finds move candidates by id (the keys are read per run, not indexed), clips by incident, and clips by export row through their indexes', () => {
+    const moves = plan("SELECT id FROM clips WHERE id IN (SELECT value FROM json_each(?)) AND fingerprint = ? AND status = 'missing' ORDER BY id LIMIT 20", ['[1,2]', 'x']);
+    expect(moves).toMatch(/SEARCH clips USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(moves).not.toMatch(/SCAN clips/);
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'clips'").pluck().all()).not.toContain('clips_fp_key');
     expect(plan('SELECT id FROM clips WHERE incident_id = ?', [1])).toMatch(/clips_incident \(incident_id=\?\)/);
     expect(plan('SELECT 1 FROM evidence e WHERE NOT EXISTS (SELECT 1 FROM clips c WHERE c.evidence_id = e.id)', [])).toMatch(/clips_evidence \(evidence_id=\?\)/);
   });

@@ -4,6 +4,7 @@ import { library } from './002-library';
 import { rounds } from './003-rounds';
 import { reviews } from './004-reviews';
 import { libraryLookups } from './005-library-lookups';
+import { moveKeysUnindexed } from './006-move-keys-unindexed';
 
 /** Every schema version in order. Append only; never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [foundation, library, rounds, reviews, libraryLookups];
+export const MIGRATIONS: readonly Migration[] = [foundation, library, rounds, reviews, libraryLookups, moveKeysUnindexed];
