@@ -229,8 +229,9 @@ export async function settleUnseen(
   return { missing, newlyMissing: newly.length };
 }
 
+/** All clips less the missing ones: a count over the smallest index and the partial index of missing clips. */
 export function countPresentClips(db: Database): number {
-  return (db.prepare("SELECT count(*) AS n FROM clips WHERE status = 'present'").get() as { n: number }).n;
+  return db.prepare("SELECT (SELECT count(*) FROM clips) - (SELECT count(*) FROM clips WHERE status = 'missing')").pluck().get() as number;
 }
 
 /** Where a clip's file is and the roots it must stay inside (for the media protocol). */

@@ -4,7 +4,7 @@ import { library } from './002-library';
 import { rounds } from './003-rounds';
 import { reviews } from './004-reviews';
 import { libraryLookups } from './005-library-lookups';
-import { moveKeysUnindexed } from './006-move-keys-unindexed';
+import { largeLibraryLookups } from './006-large-library-lookups';
 
 /** Every schema version in order. Append only; never edit a migration that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [foundation, library, rounds, reviews, libraryLookups, moveKeysUnindexed];
+export const MIGRATIONS: readonly Migration[] = [foundation, library, rounds, reviews, libraryLookups, largeLibraryLookups];
