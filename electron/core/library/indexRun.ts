@@ -339,36 +339,37 @@ async function scanPhase(
     progress.phase('scan');
     for await (const dir of scanRoots(roots, { signal: ctx.signal, beforeReadDir: opts.beforeReadDir })) {
       for (const s of dir.skipped) problems.add({ kind: s.kind, path: s.path, line: null, reason: s.reason });
-      // The folder's new and changed files are handed to the probe workers all at once, so they leave in batches.
-      type Work = { f: ScannedClip; unchanged: KnownFile } | { f: ScannedClip; prior: KnownFile | undefined; probed: Promise<ProbedFile> };
-      const work = dir.clips.map((f): Work => {
-        const prior = known.get(f.root.id)!.get(f.relPath);
-        if (prior && sameFile(prior, f)) return { f, unchanged: prior };
-        const probed = pool.probe(f.absPath);
-        // Not awaited if the run is cancelled before reaching this file.
-        probed.catch(() => undefined);
-        return { f, prior, probed };
-      });
-      for (const w of work) {
+      // Unchanged files are settled at once; the new and changed ones are handed to the probe workers together (so
+      // they leave in batches) and then written as their answers come.
+      const changed: { f: ScannedClip; prior: KnownFile | undefined; probed: Promise<ProbedFile> }[] = [];
+      const knownHere = known.get(dir.clips[0]?.root.id ?? 0);
+      for (const f of dir.clips) {
         if (failure || ctx.signal?.aborted) break;
-        const f = w.f;
-        counts.scanned++;
-        if ('unchanged' in w) {
-          const unchanged = w.unchanged;
+        const prior = knownHere?.get(f.relPath);
+        if (prior && sameFile(prior, f)) {
+          counts.scanned++;
           // Unchanged: the stat was the whole cost. A remembered problem is reported again; a clip that was missing
           // and is back where it was is the same clip, present again.
-          if (unchanged.problem) problems.add({ kind: 'file', path: f.absPath, line: null, reason: unchanged.problem });
-          const id = unchanged.clipId;
+          if (prior.problem) problems.add({ kind: 'file', path: f.absPath, line: null, reason: prior.problem });
+          const id = prior.clipId;
           if (id === null) seenSkipped.get(f.root.id)!.add(f.relPath);
           else seenClips.add(id);
-          if (id !== null && unchanged.status === 'missing') {
+          if (id !== null && prior.status === 'missing') {
             counts.updated++;
             batch.push(() => writer.markPresent(id, new Date().toISOString()));
           } else counts.unchanged++;
           continue;
         }
+        const probed = pool.probe(f.absPath);
+        // Not awaited if the run is cancelled before reaching this file.
+        probed.catch(() => undefined);
+        changed.push({ f, prior, probed });
+      }
+      for (const { f, prior, probed } of changed) {
+        if (failure || ctx.signal?.aborted) break;
+        counts.scanned++;
         while (inflight.size >= PROBES_IN_FLIGHT) await slotFreed();
-        launch(f, w.prior, w.probed);
+        launch(f, prior, probed);
       }
       if (failure || ctx.signal?.aborted) break;
       batch.tick();
