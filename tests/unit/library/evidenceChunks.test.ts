@@ -56,6 +56,19 @@ describe('parseEvidenceInChunks', () => {
     ]);
   });
 
+  it('starts with small runs (the parser is cold) and doubles them up to the full size, losing no record', async () => {
+    const body = Array.from({ length: 1000 }, (_, i) => `e${i},T,C,,PC 1,PC 1,24/10/2026 02:15,,00:01:00,,,TEAM-A,f${i}.mp4\n`);
+    const text = `${HEADER}\n${body.join('')}`;
+    const { pieces } = splitRecords(text);
+    const list = [...pieces];
+    expect(list.map((p) => p.text.split('\n').length - 1)).toEqual([25, 50, 100, 200, 200, 200, 200, 25]);
+    expect(list.map((p) => p.text).join('')).toBe(body.join(''));
+    expect(list.map((p) => p.firstLine)).toEqual([2, 27, 77, 177, 377, 577, 777, 977]);
+    const parts = await chunked(text, 200);
+    expect(parts.records).toHaveLength(1000);
+    expect(parts).toEqual({ records: parseEvidenceCsv(text, AXON_PRESET, 'x.csv').records, problems: parseEvidenceCsv(text, AXON_PRESET, 'x.csv').problems });
+  });
+
   it('reports a missing required column once, not once per chunk', async () => {
     const text = `${HEADER.replace('Recorded On,', '')}\n${Array.from({ length: 9 }, (_, i) => `e${i},T,C,,PC 1,PC 1,,00:01:00,,,TEAM-A,f.mp4`).join('\n')}\n`;
     const r = await chunked(text, 2);
