@@ -1,12 +1,12 @@
 // `npm run bench -- index [--sizes 1000,10000,100000]` (default 1000,10000): library indexing on a corpus of real
 // MP4/MOV files (ffmpeg templates with varied durations, resolutions and metadata, moov at the start and at the end,
 // each copy made unique as real recordings are, in a BCU/day/officer folder tree under benchmarks/.corpus/index/).
-// Prints, per size: full index (footage only, and with the export), no-change re-index, files/s, CPU per file (all
-// threads), peak RSS, the core's responsiveness while indexing (round trip to the worker thread that indexes, which
-// has the app's core-thread settings), window fetches of the incident list, `exiftool -json` on the same files
-// (reference; on more than 1,000 files it is timed on 1,000 and scaled), a bare readdir+stat walk (the floor, with
-// synchronous and with promise-based calls; the faster counts), and what reading and hashing each file's two ends
-// (the fingerprint) costs on its own. Figures beside the targets of issue 3; never asserts.
+// Prints, per size: full index (footage only, and with the export), no-change re-index (best of 2, as the walk floor),
+// files/s, CPU per file (all threads), peak RSS, the core's responsiveness while indexing (round trip to the worker
+// thread that indexes, which has the app's core-thread settings), window fetches of the incident list,
+// `exiftool -json` on the same files (reference; on more than 1,000 files it is timed on 1,000 and scaled), a bare
+// readdir+stat walk (the floor, with synchronous and with promise-based calls; the faster counts), and what reading
+// and hashing each file's two ends (the fingerprint) costs on its own. Figures beside the targets of issue 3; never asserts.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -313,7 +313,9 @@ async function main(): Promise<void> {
     const walk = child(['walk', root]);
     const footage = child(['index', root, join(scratchDir(), 'footage-only.sqlite')]);
     const full = child(['index', root, dbPath, manifest]);
-    const again = child(['index', root, dbPath]);
+    // Timed as the walk floor is, best of two runs (each in a fresh process): one run alone swings by ~10%.
+    const againRuns = [child(['index', root, dbPath]), child(['index', root, dbPath])];
+    const again = againRuns.reduce((a, b) => (b.ms < a.ms ? b : a));
     const againExport = child(['index', root, dbPath, manifest]);
     const walk2 = child(['walk', root]);
     const floorMs = Math.min(walk.ms, walk2.ms);
@@ -321,13 +323,13 @@ async function main(): Promise<void> {
     const exif = hasExiftool ? exiftool(root, n) : null;
     const list = listWindowMs(dbPath, n);
     const fullRate = (n / footage.ms) * 1000;
-    const runs = [footage, full, again, againExport];
+    const runs = [footage, full, ...againRuns, againExport];
     const line = (label: string, r: ChildResult) =>
       console.log(`  ${label.padEnd(30)} ${fmt(r.ms / 1000, 2)} s, ${fmt((n / r.ms) * 1000)} files/s, CPU ${fmt(((r.cpuMs ?? 0) * 1000) / n)} µs/file (${fmt(availableParallelism())} cores), peak RSS ${fmt(r.maxRssMb)} MB, ` +
         `round trip p99 ${fmt(r.rtt!.p99, 1)} / max ${fmt(r.rtt!.max, 1)} ms; ${JSON.stringify(r.summary)}`);
     line('full index, footage only:', footage);
     line('full index with the export:', full);
-    line('no-change re-index:', again);
+    line('no-change re-index (best of 2):', again);
     line('no-change, same export again:', againExport);
     const best = (k: 'promiseMs' | 'syncMs') => Math.min(walk[k]!, walk2[k]!);
     console.log(`  ${'readdir+stat walk:'.padEnd(30)} ${fmt(floorMs / 1000, 2)} s (best of 2 runs; synchronous calls ${fmt(best('syncMs') / 1000, 2)} s, promise-based ${fmt(best('promiseMs') / 1000, 2)} s), peak RSS ${fmt(walk.maxRssMb)} MB`);
@@ -349,7 +351,7 @@ async function main(): Promise<void> {
     `targets: full index >= ${TARGETS.timesExiftool}× exiftool's files/s; no-change re-index <= ${TARGETS.timesWalk}× the readdir+stat walk; ` +
       `peak RSS flat in N and < ${TARGETS.rssMb} MB at 100k; round trip to the indexing thread < ${TARGETS.rttMs} ms. ` +
       'Page cache warm (every file read once before timing); exiftool reads the same files. ' +
-      '"vs exiftool" and "vs walk" use the footage-only full index and the no-change re-index; peak RSS and round trips are the worst of the four index runs.',
+      '"vs exiftool" and "vs walk" use the footage-only full index and the no-change re-index; peak RSS and round trips are the worst of all five index runs.',
   );
 }
 
