@@ -3,7 +3,8 @@ import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readMoov } from '../../../electron/core/library/probe/readMoov';
+import { positionedReader } from '../../../electron/core/library/probe/fileReader';
+import { readMoov, readMoovFrom } from '../../../electron/core/library/probe/readMoov';
 import { parseMoov } from '../../../electron/core/library/probe/parseMoov';
 import { box, ftyp, largeBox, moov, mvhd, qtText, stsz, trak, u32, u64 } from './boxBuilder';
 
@@ -208,5 +209,28 @@ describe('readMoov', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('readMoovFrom on bytes already in hand (the indexer holds a small file whole)', () => {
+  it('reads a moov spanning the first 64 KiB from the held bytes: no system call, no copy', () => {
+    const bigMoov = moov(mvhd({ timescale: 1000, duration: 5000 }), box('udta', Buffer.alloc(90_000, 7)));
+    const bytes = Buffer.concat([ftyp(), bigMoov, box('mdat', Buffer.alloc(1000))]);
+    const path = fileOf(bytes);
+    const fd = openSync(path, 'r');
+    try {
+      const held = Buffer.from(bytes);
+      const reader = positionedReader({ fd, size: bytes.length }, [{ at: 0, bytes: held }]);
+      const r = readMoovFrom(reader);
+      expect(r.moov.equals(bigMoov)).toBe(true);
+      // Only the held range counts as a read, and the moov is a view of it.
+      expect(r.reads).toBe(1);
+      expect(r.moov.buffer).toBe(held.buffer);
+      expect(reader.held(0, 10)?.buffer).toBe(held.buffer);
+      expect(reader.held(bytes.length - 4, 10)?.length).toBe(4);
+      expect(positionedReader({ fd, size: bytes.length }, [{ at: 0, bytes: held.subarray(0, 100) }]).held(50, 100)).toBeNull();
+    } finally {
+      closeSync(fd);
+    }
   });
 });

@@ -6,6 +6,8 @@ export interface PositionedReader {
   readonly size: number;
   /** Up to `length` bytes at `position`; fewer only at end of file (or if the file shrank while open). */
   read(position: number, length: number): Buffer;
+  /** The same bytes if they are already in hand (a held range), without a system call or a copy; else null. */
+  held(position: number, length: number): Buffer | null;
   readonly stats: ReadStats;
 }
 
@@ -53,14 +55,20 @@ export function positionedReader(file: OpenFile, held: readonly HeldRange[] = []
   const { fd, size } = file;
   // The held ranges were read for this file too: they count as its reads.
   const stats: ReadStats = { reads: held.length, bytesRead: held.reduce((n, h) => n + h.bytes.length, 0) };
+  const inHand = (position: number, want: number): Buffer | null => {
+    for (const h of held) {
+      if (position >= h.at && position + want <= h.at + h.bytes.length) return h.bytes.subarray(position - h.at, position - h.at + want);
+    }
+    return null;
+  };
   return {
     size,
     stats,
+    held: (position, length) => inHand(position, Math.max(0, Math.min(length, size - position))),
     read(position, length) {
       const want = Math.max(0, Math.min(length, size - position));
-      for (const h of held) {
-        if (position >= h.at && position + want <= h.at + h.bytes.length) return h.bytes.subarray(position - h.at, position - h.at + want);
-      }
+      const inBuffer = inHand(position, want);
+      if (inBuffer) return inBuffer;
       const buf = Buffer.allocUnsafe(want);
       let filled = 0;
       try {

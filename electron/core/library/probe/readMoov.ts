@@ -202,7 +202,11 @@ function createWindow(reader: PositionedReader): Window {
       if (covers(from, to)) return;
       const readEnd = Math.min(limit, Math.max(to, from + readAhead));
       const end = at + bytes.length;
-      if (from >= at && from <= end) {
+      const inHand = reader.held(from, readEnd - from);
+      if (inHand) {
+        // Already read (the file's two ends): a view, neither read nor copied again.
+        bytes = inHand;
+      } else if (from >= at && from <= end) {
         // Adjoining: keep what is already here from `from` on and read only the rest.
         const rest = reader.read(end, readEnd - end);
         bytes = Buffer.concat([bytes.subarray(from - at), rest]);
