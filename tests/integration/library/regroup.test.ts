@@ -408,7 +408,11 @@ describe('regroup', () => {
       // Killed half-way (here: the 1,000th new incident fails): what was committed stays, the next run finishes it.
       db.exec("CREATE TEMP TRIGGER killed BEFORE INSERT ON incidents WHEN (SELECT count(*) FROM incidents) >= 999 BEGIN SELECT RAISE(ABORT, 'killed'); END");
       await expect(regroup(db, 5, lib.now())).rejects.toThrow(/killed/);
-      expect(db.prepare('SELECT count(*) FROM incidents').pluck().get()).toBeGreaterThan(500);
+      // At least the first transaction's writes are committed (later transactions are sized by time, so how many
+      // depends on the machine); the 999 before the failure are not all in one.
+      const committed = db.prepare('SELECT count(*) FROM incidents').pluck().get() as number;
+      expect(committed).toBeGreaterThan(0);
+      expect(committed).toBeLessThan(999);
       expect(regroupNeeded(db, 5)).toBe(true);
       db.exec('DROP TRIGGER killed');
       expect((await regroupAndCheck(lib, 5)).created).toBeGreaterThan(1);
