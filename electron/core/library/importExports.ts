@@ -10,6 +10,7 @@ import { upsertEvidence, upsertManifest } from './evidenceRepo';
 import { PAGE_ROWS, pause } from './paging';
 import { markRegroupNeeded } from './regroup';
 import type { RunProblem } from './runsRepo';
+import { transactionSizer } from './transactionSizer';
 
 /**
  * Force exports into the evidence table, and evidence rows onto the clips they describe. Choices:
@@ -175,7 +176,7 @@ const EVIDENCE_ID_MIN_LENGTH = 6;
  * no better one). Reads and writes a page at a time with a pause between pages; writes only what changed and
  * returns how many clips changed. Safe to interrupt: it is recomputed from scratch by the next run.
  */
-const LINK_WRITES_PER_COMMIT = 500;
+const LINK_FIRST_WRITES = 500;
 
 export async function linkEvidence(db: Database, now: string): Promise<number> {
   const byName = new Map<string, LinkEvidence>();
@@ -224,6 +225,16 @@ export async function linkEvidence(db: Database, now: string): Promise<number> {
     )
     .raw();
   let changed = 0;
+  // A first link rewrites nearly every clip: transactions sized by time (transactionSizer.ts) keep each one short.
+  const sizer = transactionSizer(LINK_FIRST_WRITES, 100, 10_000);
+  let queued: unknown[][] = [];
+  const commit = () => {
+    const work = queued;
+    queued = [];
+    const t = performance.now();
+    db.transaction(() => work.forEach((w) => update.run(...w)))();
+    sizer.took(work.length, performance.now() - t);
+  };
   for (let after = 0; ; ) {
     const rows = page.all(after, PAGE_ROWS) as LinkClip[];
     const writes: unknown[][] = [];
@@ -239,13 +250,17 @@ export async function linkEvidence(db: Database, now: string): Promise<number> {
         writes.push([e?.id ?? null, wantOfficer, wantOfficerId, wantRecorded, wantSource, now, id]);
       }
     }
-    // A first link rewrites nearly every clip of the page: a few hundred per transaction keeps each one short.
-    for (let i = 0; i < writes.length; i += LINK_WRITES_PER_COMMIT) {
-      if (i > 0) await pause();
-      db.transaction(() => writes.slice(i, i + LINK_WRITES_PER_COMMIT).forEach((w) => update.run(...w)))();
+    for (const w of writes) {
+      queued.push(w);
+      if (queued.length < sizer.size) continue;
+      await pause();
+      commit();
     }
     changed += writes.length;
-    if (rows.length < PAGE_ROWS) return changed;
+    if (rows.length < PAGE_ROWS) {
+      if (queued.length > 0) commit();
+      return changed;
+    }
     after = rows[rows.length - 1]![0];
     await pause();
   }

@@ -4,6 +4,7 @@ import { assignTableIds, ClipTableBuilder, groupSource, groupTable, NONE as NO_I
 import { deriveIncident, type ClipFacts } from './group';
 import { derivedKey, incidentWriter, loadIncidents, type IncidentSource } from './incidentsRepo';
 import { PAGE_ROWS, pause } from './paging';
+import { transactionSizer } from './transactionSizer';
 
 /**
  * Applies the grouping rule (group.ts) to the whole library and writes only what changed. Manual incidents (merged
@@ -24,17 +25,13 @@ import { PAGE_ROWS, pause } from './paging';
 const REGROUP_KEY = 'library.regroupNeeded';
 const RULE_KEY = 'library.groupingRule';
 /**
- * Row writes per transaction, adapted as regrouping goes so that each transaction holds the core about
- * TRANSACTION_MS: a commit costs ~1 ms whatever its size, and a bigger one writes each shared page fewer times, but
- * the window's requests wait for it. Rows cost from ~2 µs (a clip's incident) to tens (an incident with its lists), so
- * a fixed count is either too small for the cheap ones or too long for the dear ones. Measured at 100k clips: a fixed
- * 1,000 spent a third of regrouping in commits; ~6 ms transactions regroup 100k single clips in 2.2 s instead of 2.7,
- * and the 68k incidents of a 100k-row export in 3.9 s instead of 4.5, the longest stall 26 ms instead of 42.
+ * Writes per transaction (transactionSizer.ts). Measured at 100k clips: a fixed 1,000 spent a third of regrouping in
+ * commits; ~6 ms transactions regroup 100k single clips in 2.2 s instead of 2.7, and the 68k incidents of a 100k-row
+ * export in 3.9 s instead of 4.5, the longest stall 26 ms instead of 42.
  */
 const FIRST_WRITES_PER_CHUNK = 1000;
 const MIN_WRITES_PER_CHUNK = 200;
 const MAX_WRITES_PER_CHUNK = 20_000;
-const TRANSACTION_MS = 6;
 /** Incidents derived per chunk, and about how many clips' facts a chunk reads. */
 const UNITS_PER_CHUNK = 500;
 const CLIPS_PER_CHUNK = 2000;
@@ -305,7 +302,7 @@ export async function regroup(db: Database, proximityMinutes: number | null, now
   const factsOf = db.prepare(`${FACTS_SELECT} WHERE c.id IN (SELECT value FROM json_each(?))`).raw(true);
   let pending: (() => void)[] = [];
   let weight = 0;
-  let writesPerChunk = FIRST_WRITES_PER_CHUNK;
+  const sizer = transactionSizer(FIRST_WRITES_PER_CHUNK, MIN_WRITES_PER_CHUNK, MAX_WRITES_PER_CHUNK);
   const commit = async () => {
     const work = pending;
     const done = weight;
@@ -316,11 +313,7 @@ export async function regroup(db: Database, proximityMinutes: number | null, now
       await pause();
       const t = performance.now();
       db.transaction(() => work.forEach((w) => w()))();
-      // A full chunk's time says how many writes fit TRANSACTION_MS (a short last chunk says little).
-      const ms = performance.now() - t;
-      if (done >= writesPerChunk) {
-        writesPerChunk = Math.round(Math.min(MAX_WRITES_PER_CHUNK, Math.max(MIN_WRITES_PER_CHUNK, (done * TRANSACTION_MS) / Math.max(ms, 1))));
-      }
+      sizer.took(done, performance.now() - t);
     }
     await pause();
   };
@@ -361,7 +354,7 @@ export async function regroup(db: Database, proximityMinutes: number | null, now
         }
       });
       weight += 1 + moves.length + (needsWrite ? 5 : 0);
-      if (weight >= writesPerChunk) await commit();
+      if (weight >= sizer.size) await commit();
     }
     // Writes not yet due go on with the next chunk's; the core still gets a turn between chunks.
     await pause();
@@ -373,7 +366,7 @@ export async function regroup(db: Database, proximityMinutes: number | null, now
       else result.superseded++;
     });
     weight += 5;
-    if (weight >= writesPerChunk && at + 1 < retiring.length) await commit();
+    if (weight >= sizer.size && at + 1 < retiring.length) await commit();
   }
   pending.push(() => {
     const save = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
