@@ -50,7 +50,8 @@ export function derivedKey(d: DerivedIncident, source: IncidentSource): string {
   return keyOf(derivedValues(d, source));
 }
 
-interface IncidentDbRow {
+/** An incidents row as stored (SELECT *). */
+export interface IncidentDbRow {
   id: number;
   reference: string | null;
   refs: string;

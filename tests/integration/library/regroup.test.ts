@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/core/db/open';
 import { assignIncidentIds, deriveIncident, groupClips, type ClipFacts, type DerivedIncident } from '../../../electron/core/library/group';
+import type { IncidentDbRow } from '../../../electron/core/library/incidentsRepo';
 import { mergeIncidents, splitIncident } from '../../../electron/core/library/manualIncidents';
 import { regroup, regroupNeeded, type RegroupResult } from '../../../electron/core/library/regroup';
 import { normaliseReference } from '../../../shared/library/reference';
@@ -206,26 +207,7 @@ class Library {
   }
 }
 
-interface IncidentRow {
-  id: number;
-  manual: number;
-  status: string;
-  superseded_by: number | null;
-  source: string;
-  reference: string | null;
-  refs: string;
-  bcu: string | null;
-  team: string | null;
-  officers: string;
-  officer_ids: string;
-  started_at: string | null;
-  ended_at: string | null;
-  categories: string;
-  flags: string;
-  clip_count: number;
-  missing_count: number;
-  unplayable_count: number;
-}
+type IncidentRow = IncidentDbRow;
 
 /** The derived columns of an incident row, as the writer stores them. */
 const columns = (d: DerivedIncident, source: string) => ({
