@@ -8,7 +8,6 @@
 // readdir+stat walk (the floor, with synchronous and with promise-based calls; the faster counts), and what reading
 // and hashing each file's two ends (the fingerprint) costs on its own. Figures beside the targets of issue 3; never asserts.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -17,6 +16,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { openDatabase } from '../electron/core/db/open';
 import type { CoreContext } from '../electron/core/context';
 import { runIndex } from '../electron/core/library/indexRun';
+import { fingerprintHasher, type FingerprintHasher } from '../electron/core/library/probe/fingerprintHash';
 import { CORE_RESOURCE_LIMITS } from '../electron/core/worker/protocol';
 import { listIncidents } from '../electron/core/library/incidentsRepo';
 import { incidentListInputSchema, type IndexSummary } from '../shared/ipc/library';
@@ -60,11 +60,12 @@ function walkFloorSync(root: string): number {
 }
 
 /**
- * What the fingerprint alone costs (open, read the first and last 64 KiB, SHA-256 them, close), on one thread: the
- * part of every new file's work that no parser or database choice can remove.
+ * What the fingerprint alone costs (open, read the first and last 64 KiB, hash them as the probe workers do, close),
+ * on one thread: the part of every new file's work that no parser or database choice can remove.
  */
-function fingerprintFloor(root: string): number {
-  const buf = Buffer.allocUnsafe(64 * 1024);
+function fingerprintFloor(root: string, hasher: FingerprintHasher): number {
+  const edge = 64 * 1024;
+  const buf = Buffer.allocUnsafe(2 * edge);
   let files = 0;
   const stack = [root];
   while (stack.length) {
@@ -75,11 +76,9 @@ function fingerprintFloor(root: string): number {
       else if (e.isFile() && !e.name.startsWith('.')) {
         const fd = openSync(path, 'r');
         const size = fstatSync(fd).size;
-        const hash = createHash('sha256');
-        hash.update(buf.subarray(0, readSync(fd, buf, 0, Math.min(size, buf.length), 0)));
-        const tailAt = Math.max(buf.length, size - buf.length);
-        if (size > tailAt) hash.update(buf.subarray(0, readSync(fd, buf, 0, size - tailAt, tailAt)));
-        hash.digest();
+        const head = buf.subarray(0, readSync(fd, buf, 0, Math.min(size, edge), 0));
+        const tailAt = Math.max(edge, size - edge);
+        hasher(size > tailAt ? [head, buf.subarray(edge, edge + readSync(fd, buf, edge, size - tailAt, tailAt))] : [head]);
         closeSync(fd);
         files++;
       }
@@ -333,7 +332,7 @@ async function main(): Promise<void> {
     line('no-change, same export again:', againExport);
     const best = (k: 'promiseMs' | 'syncMs') => Math.min(walk[k]!, walk2[k]!);
     console.log(`  ${'readdir+stat walk:'.padEnd(30)} ${fmt(floorMs / 1000, 2)} s (best of 2 runs; synchronous calls ${fmt(best('syncMs') / 1000, 2)} s, promise-based ${fmt(best('promiseMs') / 1000, 2)} s), peak RSS ${fmt(walk.maxRssMb)} MB`);
-    console.log(`  ${'fingerprint reads + SHA-256:'.padEnd(30)} ${fmt(ends.ms / 1000, 2)} s on one thread, ${fmt((n / ends.ms) * 1000)} files/s, ${fmt((ends.ms * 1000) / n)} µs/file (the part of a new file's cost nothing else can remove)`);
+    console.log(`  ${'fingerprint reads + hash:'.padEnd(30)} ${fmt(ends.ms / 1000, 2)} s on one thread, ${fmt((n / ends.ms) * 1000)} files/s, ${fmt((ends.ms * 1000) / n)} µs/file (the part of a new file's cost nothing else can remove)`);
     if (exif) console.log(`  ${'exiftool -json:'.padEnd(30)} ${fmt(exif.filesPerSec)} files/s${exif.scaled ? ` (timed on 1,000 files, scaled to ${fmt(n)}: ${fmt(exif.ms / 1000, 1)} s)` : ` (${fmt(exif.ms / 1000, 1)} s)`}`);
     console.log(`  ${'incident list, 100-row window:'.padEnd(30)} mid-table ${fmt(list.plain, 1)} ms, by BCU ${fmt(list.filtered, 1)} ms, by flag ${fmt(list.flag, 1)} ms, by reference ${fmt(list.reference, 1)} ms`);
     rows.push([
@@ -359,7 +358,8 @@ async function childMain(): Promise<void> {
   const [mode, root, dbPath, ...manifests] = process.argv.slice(process.argv.indexOf('--child') + 1);
   if (mode === 'ends') {
     const t0 = performance.now();
-    const files = fingerprintFloor(root!);
+    const hasher = await fingerprintHasher();
+    const files = fingerprintFloor(root!, hasher);
     console.log(JSON.stringify({ ms: performance.now() - t0, files, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
   } else if (mode === 'walk') {
     const t0 = performance.now();

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { OLD_FINGERPRINTS_KEY } from '../db/migrations/007-fingerprint-hash';
 import { PAGE_ROWS, pause } from './paging';
 import { clipAbsPath } from './paths';
 
@@ -141,12 +142,15 @@ export interface FingerprintCandidate {
 }
 
 export interface ClipWriter {
-  insert(rec: ClipRecord): number;
+  /** A new clip, in the incident given (regroup.ts ownIncidents) or in none until regrouping. */
+  insert(rec: ClipRecord, incidentId?: number | null): number;
   /** The file at a known path changed: new metadata, and the full hash no longer holds. */
   update(id: number, rec: ClipRecord): void;
   /** A moved or renamed file: the same row (history, links, scores) at its new path; the content is the same. */
   relink(id: number, rec: ClipRecord): void;
   markPresent(id: number, now: string): void;
+  /** An unchanged clip's fingerprint, read again (clipsWithOldFingerprints). */
+  setFingerprint(id: number, fingerprint: string, fpKey: number, now: string): void;
   /**
    * Of these clips (the ids moveKeys holds for the fingerprint's key), those with this fingerprint that could be the
    * source of a move: missing ones first, then older present ones.
@@ -161,12 +165,13 @@ const MOVE_CANDIDATES = 20;
 
 export function clipWriter(db: Database): ClipWriter {
   const insert = db.prepare(
-    `INSERT INTO clips (${SCANNED.map(([column]) => column).join(', ')}, status, created_at, updated_at)
-     VALUES (${SCANNED.map(() => '?').join(', ')}, 'present', ?, ?)`,
+    `INSERT INTO clips (${SCANNED.map(([column]) => column).join(', ')}, incident_id, status, created_at, updated_at)
+     VALUES (${SCANNED.map(() => '?').join(', ')}, ?, 'present', ?, ?)`,
   );
   const update = db.prepare(`UPDATE clips SET ${SET_SCANNED}, sha256 = NULL, hashed_at = NULL WHERE id = ?`);
   const relink = db.prepare(`UPDATE clips SET ${SET_SCANNED} WHERE id = ?`);
   const present = db.prepare("UPDATE clips SET status = 'present', missing_since = NULL, updated_at = ? WHERE id = ?");
+  const setFingerprint = db.prepare('UPDATE clips SET fingerprint = ?, fp_key = ?, updated_at = ? WHERE id = ?');
   const withFingerprint = db.prepare(
     `SELECT c.id, r.path AS rootPath, c.rel_path AS relPath, c.status FROM clips c JOIN roots r ON r.id = c.root_id
      WHERE c.id IN (SELECT value FROM json_each(?)) AND c.fingerprint = ? AND c.status = ? ORDER BY c.id LIMIT ${MOVE_CANDIDATES}`,
@@ -179,10 +184,11 @@ export function clipWriter(db: Database): ClipWriter {
   const deleteSkipped = db.prepare('DELETE FROM skipped_files WHERE root_id = ? AND rel_path = ?');
   const candidates = (ids: string, fp: string, status: string) => withFingerprint.all(ids, fp, status) as FingerprintCandidate[];
   return {
-    insert: (rec) => Number(insert.run(...scannedValues(rec), rec.now, rec.now).lastInsertRowid),
+    insert: (rec, incidentId = null) => Number(insert.run(...scannedValues(rec), incidentId, rec.now, rec.now).lastInsertRowid),
     update: (id, rec) => void update.run(...scannedValues(rec), rec.now, id),
     relink: (id, rec) => void relink.run(...scannedValues(rec), rec.now, id),
     markPresent: (id, now) => void present.run(now, id),
+    setFingerprint: (id, fingerprint, fpKey, now) => void setFingerprint.run(fingerprint, fpKey, now, id),
     moveCandidates: (fp, ids) => {
       const list = JSON.stringify(typeof ids === 'number' ? [ids] : ids);
       return [...candidates(list, fp, 'missing'), ...candidates(list, fp, 'present')];
@@ -233,6 +239,22 @@ export async function settleUnseen(
   const remove = db.prepare('DELETE FROM skipped_files WHERE root_id = ? AND rel_path = ?');
   if (forget.length > 0) db.transaction(() => forget.forEach(([rootId, rel]) => remove.run(rootId, rel)))();
   return { missing, newlyMissing: newly.length };
+}
+
+/**
+ * Present clips still fingerprinted with SHA-256 (64 hex digits; indexed before schema 7): a run reads their two ends
+ * again and stores the new fingerprint, so moves keep being recognised. Only looked for while the library carries the
+ * mark migration 7 left; null, and the mark cleared, once none is left.
+ */
+export function clipsWithOldFingerprints(db: Database): Set<number> | null {
+  if (db.prepare('SELECT 1 FROM settings WHERE key = ?').get(OLD_FINGERPRINTS_KEY) === undefined) return null;
+  const ids = db
+    .prepare("SELECT id FROM clips WHERE status = 'present' AND length(fingerprint) - instr(fingerprint, ':') = 64")
+    .pluck()
+    .all() as number[];
+  if (ids.length > 0) return new Set(ids);
+  db.prepare('DELETE FROM settings WHERE key = ?').run(OLD_FINGERPRINTS_KEY);
+  return null;
 }
 
 /** All clips less the missing ones: a count over the smallest index and the partial index of missing clips. */

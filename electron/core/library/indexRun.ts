@@ -8,7 +8,8 @@ import type { CoreContext } from '../context';
 import { UserError } from '../errors';
 import { clipRecord } from './clipRecord';
 import {
-  clipsNeedingHash, clipWriter, countPresentClips, hashWriter, loadKnownFiles, moveKeys, settleUnseen, type KnownFile, type MoveKeys,
+  clipsNeedingHash, clipsWithOldFingerprints, clipWriter, countPresentClips, hashWriter, loadKnownFiles, moveKeys, settleUnseen,
+  type KnownFile, type MoveKeys,
 } from './clipsRepo';
 import { allRowsWithoutClip, countClipsWithoutRow, countEvidence } from './evidenceRepo';
 import { fingerprintKey } from './fingerprint';
@@ -17,10 +18,11 @@ import { importManifest, linkEvidence, loadMapping } from './importExports';
 import { countActiveIncidents } from './incidentsRepo';
 import { clipAbsPath } from './paths';
 import type { ProbedFile } from './probe/probeFile';
-import { createProbePool } from './probePool';
+import { createProbePool, probesHeld } from './probePool';
 import { timeSlicer } from './paging';
+import { transactionSizer } from './transactionSizer';
 import { progressReporter, type ProgressReporter } from './progress';
-import { markRegroupNeeded, regroup, regroupNeeded, type RegroupResult } from './regroup';
+import { markRegroupNeeded, ownIncidents, regroup, regroupNeeded, type OwnIncidents, type RegroupResult } from './regroup';
 import { ensureRoot, markRootsIndexed } from './rootsRepo';
 import { liveRun, runWriter, startRun, type RunProblem, type RunWriter } from './runsRepo';
 import { scanRoots, type ScannedClip, type ScanRoot, type ScanOptions } from './scan';
@@ -30,7 +32,7 @@ import { readSidecars, sidecarSignature } from './sidecars';
  * One index run: exports imported, roots walked, new and changed files read, moved files re-linked, vanished ones
  * marked missing, rows linked to clips, clips grouped into incidents, optionally every clip hashed.
  *
- * Safety: writes are batched (500 rows or one second, whichever comes first) in transactions, each also recording
+ * Safety: writes are batched (a few milliseconds of work or one second, whichever comes first) in transactions, each also recording
  * the run's heartbeat and counts, so a process killed at any moment leaves a consistent database: every committed
  * clip row is whole, and uncommitted work is simply redone by the next run (whose stat comparison skips what was
  * committed). The run row stays 'running' and the next run marks it 'interrupted'. Cancelling (ctx.signal) stops
@@ -39,9 +41,9 @@ import { readSidecars, sidecarSignature } from './sidecars';
  */
 export type IndexOptions = IndexInput & Pick<ScanOptions, 'beforeReadDir'>;
 
-/** Files whose probe is awaited: enough to keep every probe worker's queue full (probePool.ts), a few MB at most. */
-const PROBES_IN_FLIGHT = 512;
-const BATCH_ROWS = 500;
+const FIRST_BATCH_ROWS = 250;
+const MIN_BATCH_ROWS = 50;
+const MAX_BATCH_ROWS = 2000;
 const BATCH_MS = 1000;
 const WALK_SLICE_MS = 8;
 
@@ -92,7 +94,9 @@ export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<In
 
     const known = new Map<number, Map<string, KnownFile>>();
     for (const r of roots) known.set(r.id, await loadKnownFiles(db, r.id));
-    await scanPhase(ctx, opts, roots, known, seen, run, progress, counts, problems);
+    const own = ownIncidents(db, opts.proximityMinutes);
+    const refresh = clipsWithOldFingerprints(db);
+    await scanPhase(ctx, opts, roots, known, { own, refresh }, seen, run, progress, counts, problems);
     const now = new Date().toISOString();
     if (!cancelled()) {
       const settled = await settleUnseen(db, known, seen.clips, seen.skipped, now, () => markRegroupNeeded(db));
@@ -104,6 +108,7 @@ export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<In
         grouping = { regrouped: true, ...(await regroup(db, opts.proximityMinutes, now)) };
       }
     }
+    grouping.created += own?.written ?? 0;
     if (opts.hash && !cancelled()) await hashPhase(ctx, roots, run, progress, counts, problems);
 
     const status = cancelled() ? 'cancelled' : 'completed';
@@ -207,29 +212,35 @@ function problemLog(skipped: Skipped[]): ProblemLog {
   };
 }
 
-/** Batched writes: committed every BATCH_ROWS operations or BATCH_MS, with the run's heartbeat and problems. */
+/**
+ * Batched writes, with the run's heartbeat and problems: committed when a batch is about TRANSACTION_MS of work
+ * (transactionSizer.ts: a new clip with its own incident costs about twice a clip alone) or BATCH_MS old.
+ */
 function batcher(ctx: CoreContext, run: RunWriter, counts: Counts, problems: ProblemLog) {
   let ops: (() => void)[] = [];
   let clipWrites = false;
   let last = Date.now();
+  const sizer = transactionSizer(FIRST_BATCH_ROWS, MIN_BATCH_ROWS, MAX_BATCH_ROWS);
   const flush = () => {
     const work = ops;
     const dirty = clipWrites;
     ops = [];
     clipWrites = false;
     last = Date.now();
+    const t = performance.now();
     ctx.db.transaction(() => {
       if (dirty) markRegroupNeeded(ctx.db);
       for (const w of work) w();
       run.addProblems(problems.drain());
       run.heartbeat(counts, new Date());
     })();
+    sizer.took(work.length, performance.now() - t);
   };
   return {
     push(op: () => void, changesClips = true) {
       ops.push(op);
       clipWrites ||= changesClips;
-      if (ops.length >= BATCH_ROWS) flush();
+      if (ops.length >= sizer.size) flush();
     },
     tick() {
       if (Date.now() - last >= BATCH_MS) flush();
@@ -244,6 +255,7 @@ async function scanPhase(
   opts: IndexOptions,
   roots: ScanRoot[],
   known: ReadonlyMap<number, ReadonlyMap<string, KnownFile>>,
+  { own, refresh }: { own: OwnIncidents | null; refresh: ReadonlySet<number> | null },
   seen: Seen,
   run: RunWriter,
   progress: ProgressReporter,
@@ -254,6 +266,8 @@ async function scanPhase(
   const writer = clipWriter(db);
   const batch = batcher(ctx, run, counts, problems);
   const pool = createProbePool();
+  // Files whose probe is awaited: enough to keep every probe worker's queue full, a few MB at most.
+  const probesInFlight = 2 * probesHeld(pool);
   // Read only when a new file turns up: an unchanged library never needs it.
   let keysBefore: Promise<MoveKeys> | null = null;
   const expected = [...known.values()].reduce((n, m) => n + m.size, 0);
@@ -310,15 +324,28 @@ async function scanPhase(
       return;
     }
     counts.added++;
-    batch.push(() => seenClips.add(writer.insert(rec)));
+    // A clip that can only ever be an incident of its own is written with it, and leaves grouping as it was.
+    if (own?.takes(rec)) batch.push(() => seenClips.add(writer.insert(rec, own.write(rec))), false);
+    else batch.push(() => seenClips.add(writer.insert(rec)));
+  };
+
+  // An unchanged clip fingerprinted the old way (clipsWithOldFingerprints): its new fingerprint, and nothing else.
+  const refreshFingerprint = async (f: ScannedClip, clipId: number, probed: Promise<ProbedFile>) => {
+    const { fingerprint: fp } = await probed;
+    if (!fp.ok) {
+      problems.add({ kind: 'file', path: f.absPath, line: null, reason: fp.code === 'ENOENT' ? 'file disappeared during the scan' : fp.reason });
+      return;
+    }
+    const now = new Date().toISOString();
+    batch.push(() => writer.setFingerprint(clipId, fp.hex, fingerprintKey(fp.hex), now), false);
   };
 
   // Waiting for a free slot: one waiter woken by whichever task ends (Promise.race over every task in flight would
   // leave a reaction on each of them per file).
   let wake: (() => void) | null = null;
   const slotFreed = () => new Promise<void>((resolve) => (wake = resolve));
-  const launch = (f: ScannedClip, prior: KnownFile | undefined, probed: Promise<ProbedFile>) => {
-    const task = processFile(f, prior, probed)
+  const launch = (work: Promise<void>) => {
+    const task = work
       .catch((e: unknown) => {
         failure ??= e;
       })
@@ -341,7 +368,13 @@ async function scanPhase(
       for (const s of dir.skipped) problems.add({ kind: s.kind, path: s.path, line: null, reason: s.reason });
       // Unchanged files are settled at once; the new and changed ones are handed to the probe workers together (so
       // they leave in batches) and then written as their answers come.
-      const changed: { f: ScannedClip; prior: KnownFile | undefined; probed: Promise<ProbedFile> }[] = [];
+      const changed: { f: ScannedClip; prior: KnownFile | undefined; probed: Promise<ProbedFile>; refresh: boolean }[] = [];
+      const probe = (f: ScannedClip) => {
+        const probed = pool.probe(f.absPath);
+        // Not awaited if the run is cancelled before reaching this file.
+        probed.catch(() => undefined);
+        return probed;
+      };
       const knownHere = known.get(dir.clips[0]?.root.id ?? 0);
       for (const f of dir.clips) {
         if (failure || ctx.signal?.aborted) break;
@@ -358,18 +391,16 @@ async function scanPhase(
             counts.updated++;
             batch.push(() => writer.markPresent(id, new Date().toISOString()));
           } else counts.unchanged++;
+          if (id !== null && refresh?.has(id)) changed.push({ f, prior, probed: probe(f), refresh: true });
           continue;
         }
-        const probed = pool.probe(f.absPath);
-        // Not awaited if the run is cancelled before reaching this file.
-        probed.catch(() => undefined);
-        changed.push({ f, prior, probed });
+        changed.push({ f, prior, probed: probe(f), refresh: false });
       }
-      for (const { f, prior, probed } of changed) {
+      for (const { f, prior, probed, refresh: old } of changed) {
         if (failure || ctx.signal?.aborted) break;
-        counts.scanned++;
-        while (inflight.size >= PROBES_IN_FLIGHT) await slotFreed();
-        launch(f, prior, probed);
+        if (!old) counts.scanned++;
+        while (inflight.size >= probesInFlight) await slotFreed();
+        launch(old ? refreshFingerprint(f, prior!.clipId!, probed) : processFile(f, prior, probed));
       }
       if (failure || ctx.signal?.aborted) break;
       batch.tick();

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { fingerprintHasher, type FingerprintHasher } from './probe/fingerprintHash';
 import { probeFile, type ProbedFile } from './probe/probeFile';
 
 /**
@@ -18,13 +19,16 @@ export interface ProbePool {
 }
 
 /**
- * Files per message, and messages a worker holds: a worker has ~8 ms of files queued, so it keeps reading while the
- * core commits a batch of rows. More queued reads faster still, but every answer waiting in the core's queue delays
- * the window's requests behind it (measured at 100k files: 24 x 2 in 9.9 s, round trip p99 22 / max 34 ms; 32 x 3 in
- * 9.4 s, 26 / 38 ms; 64 x 4 in 9.2 s, 49 / 68 ms).
+ * Files per message, and messages a worker holds: ~10 ms of files queued, so a worker keeps reading while the core
+ * commits a batch of rows, and the core rarely waits for an answer. Answers reach the core one batch per turn of its
+ * event loop (createProbePool), so a deep queue no longer makes the window wait behind a pile of answers. Measured at
+ * 100k new files, one worker, 2 cores (longest stall of the core's thread in brackets): 32 x 3 in 5.4-5.6 s (29 ms),
+ * 32 x 6 in 4.4 s (20 ms), 32 x 8 in 4.1-4.2 s (22 ms), 32 x 12 in 4.2 s (29 ms).
  */
 const BATCH = 32;
-const BATCHES_PER_WORKER = 3;
+const BATCHES_PER_WORKER = 8;
+/** Files a pool keeps in its workers' hands: callers keep about twice this many asked for, so none runs dry. */
+export const probesHeld = (pool: { size: number }) => Math.max(1, pool.size) * BATCH * BATCHES_PER_WORKER;
 /**
  * A probe allocates little that outlives its file, so a small young generation collects it just as cheaply and keeps
  * each worker's memory small (measured at 100k files: peak RSS 180 MB instead of 226 MB while scanning, same speed).
@@ -51,7 +55,15 @@ interface Job {
   reject(e: Error): void;
 }
 
-export function createProbePool(size = Math.max(1, availableParallelism()), file = probeWorkerFile()): ProbePool {
+/**
+ * One probe worker per core but one: the core's own thread is busy too (walking, writing rows and incidents), and a
+ * third busy thread on two cores gets the core's thread descheduled mid-task, which the window feels. Measured at
+ * 100k new files on 2 cores: one worker indexes faster than two (4.1-4.3 s against 4.6 s), and the core's thread is
+ * held up less often.
+ */
+export const defaultProbeWorkers = (cores = availableParallelism()) => Math.max(1, cores - 1);
+
+export function createProbePool(size = defaultProbeWorkers(), file = probeWorkerFile()): ProbePool {
   // Without the bundled worker (a build step skipped) indexing still works, on this thread: slower, never wrong.
   if (file === null) return inlinePool();
   const queue: Job[] = [];
@@ -63,6 +75,14 @@ export function createProbePool(size = Math.max(1, availableParallelism()), file
     for (const batches of inflight.values()) for (const b of batches) for (const j of b) j.reject(e);
     for (const w of inflight.keys()) inflight.set(w, []);
   };
+  // Answers are handed over one batch per turn of the event loop: every batch pending on the port is delivered in one
+  // go, and the core's work on each (rows, a commit) would otherwise add up before the window's next request.
+  const answered: { jobs: Job[]; replies: ProbedFile[] }[] = [];
+  const settleOne = () => {
+    const { jobs, replies } = answered.shift()!;
+    replies.forEach((r, k) => jobs[k]?.resolve(r));
+    if (answered.length > 0) setImmediate(settleOne);
+  };
   const n = Math.max(1, size);
   // Started with the first probe: a re-index of an unchanged library never needs them.
   let workers: Worker[] = [];
@@ -70,8 +90,8 @@ export function createProbePool(size = Math.max(1, availableParallelism()), file
     const w = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     inflight.set(w, []);
     w.on('message', (replies: ProbedFile[]) => {
-      const jobs = inflight.get(w)?.shift() ?? [];
-      replies.forEach((r, k) => jobs[k]?.resolve(r));
+      answered.push({ jobs: inflight.get(w)?.shift() ?? [], replies });
+      if (answered.length === 1) setImmediate(settleOne);
       dispatch();
     });
     w.on('error', (e) => {
@@ -118,9 +138,13 @@ export function createProbePool(size = Math.max(1, availableParallelism()), file
 
 function inlinePool(): ProbePool {
   let closed = false;
+  let hasher: Promise<FingerprintHasher> | null = null;
   return {
     size: 0,
-    probe: (path) => (closed ? Promise.reject(Object.assign(new Error('probing cancelled'), { name: 'AbortError' })) : Promise.resolve(probeFile(path))),
+    probe: (path) =>
+      closed
+        ? Promise.reject(Object.assign(new Error('probing cancelled'), { name: 'AbortError' }))
+        : (hasher ??= fingerprintHasher()).then((hash) => probeFile(path, hash)),
     async close() {
       closed = true;
     },

@@ -332,7 +332,8 @@ describe('runIndex: incremental life of a library', () => {
     const root = newRoot();
     for (let i = 0; i < 30; i++) uniqueCopy(t.start, join(root, `p/${i}.mp4`), 200 + i);
     const c = testCore();
-    const s = await runIndex(c.ctx, opts([root]));
+    // With the proximity rule on, new clips are grouped after the scan, in a phase of its own.
+    const s = await runIndex(c.ctx, opts([root], { proximityMinutes: 10 }));
     const phases = [...new Set(c.events.map((e) => e.phase))];
     expect(phases[0]).toBe('scan');
     expect(phases).toContain('group');

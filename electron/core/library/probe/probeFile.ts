@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { closeSync, readSync } from 'node:fs';
 import { FINGERPRINT_EDGE } from '../fingerprint';
 import { asProbeError, openRegularFile, positionedReader, type HeldRange, type OpenFile } from './fileReader';
+import type { FingerprintHasher } from './fingerprintHash';
 import { probeOpenFile, type ProbeResult } from './probe';
 import type { ReadMoovOptions } from './readMoov';
 
@@ -19,7 +19,7 @@ export interface ProbedFile {
  * header probe is usually answered from bytes already in hand. A large moov costs the reads readMoov needs on top.
  * Never throws: a file that cannot be opened or read fails both halves with the same reason.
  */
-export function probeFile(path: string, options: ReadMoovOptions = {}): ProbedFile {
+export function probeFile(path: string, hash: FingerprintHasher, options: ReadMoovOptions = {}): ProbedFile {
   let file: OpenFile;
   try {
     file = openRegularFile(path);
@@ -35,9 +35,7 @@ export function probeFile(path: string, options: ReadMoovOptions = {}): ProbedFi
       const err = asProbeError(e);
       return { fingerprint: { ok: false, code: err.code, reason: err.message }, probe: { ok: false, reason: err.message } };
     }
-    const hash = createHash('sha256');
-    for (const h of held) hash.update(h.bytes);
-    const fingerprint: FingerprintResult = { ok: true, hex: `${file.size}:${hash.digest('hex')}` };
+    const fingerprint: FingerprintResult = { ok: true, hex: `${file.size}:${hash(held.map((h) => h.bytes))}` };
     return { fingerprint, probe: probeOpenFile(path, positionedReader(file, held), options) };
   } finally {
     closeSync(file.fd);
