@@ -96,7 +96,8 @@ export async function* parseEvidenceInChunks(
   let index = -1;
   for (const piece of pieces) {
     index++;
-    if (index > 0) await pause();
+    // Before the first piece too: the caller has just read and joined the whole export.
+    await pause();
     const fileLine = (l: number) => (l <= 1 ? l : l - 2 + piece.firstLine);
     // Rows repeating a row of an earlier run (the parser only sees repeats within this run).
     const repeatOf = new Map<number, number>();
