@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { parseCsv } from '../../../shared/csv/parse';
 import { parseEvidenceCsv, type EvidenceProblem, type EvidenceRecord } from '../../../shared/library/evidenceCsv';
 import type { EvidenceMapping } from '../../../shared/library/mapping';
@@ -104,7 +104,7 @@ export async function* parseEvidenceInChunks(
     for (const row of parseCsv(piece.text).rows) {
       if (row.fields.every((f) => f.trim() === '')) continue;
       // A digest, not the row itself: a 100k-row export's keys then take a few megabytes.
-      const key = createHash('sha1').update(JSON.stringify(row.fields)).digest('base64');
+      const key = hash('sha1', JSON.stringify(row.fields), 'base64');
       const line = row.line - 1 + piece.firstLine;
       const first = firstByCells.get(key);
       if (first === undefined) firstByCells.set(key, line);

@@ -20,50 +20,52 @@ export interface EvidenceWrite {
 }
 
 /**
+ * Every column an import writes, from the row and the import, in one order for the insert and the update. Bound by
+ * position, statements prepared once per import: named binding and a prepare per chunk were a third of an import's
+ * database time (a 100k-row export).
+ */
+const WRITTEN = [
+  'evidence_id', 'manifest_id', 'line', 'title', 'officer', 'officer_id', 'team', 'bcu', 'grp', 'categories', 'flags',
+  'tags', 'description', 'recorded_at', 'time_flag', 'uploaded_at', 'duration_sec', 'refs', 'file_name', 'custom',
+  'content_hash', 'updated_at',
+] as const;
+
+function writtenValues(r: EvidenceRecord, manifestId: number, contentHash: string, now: string): (string | number | null)[] {
+  return [
+    r.evidenceId, manifestId, r.line, r.title, r.officer, r.officerId, r.team, r.bcu, r.group, JSON.stringify(r.categories),
+    JSON.stringify(r.flags), JSON.stringify(r.tags), r.description, r.recordedAtUtc, r.timeFlag, r.uploadedAtUtc,
+    r.durationSec, JSON.stringify(r.references), r.fileName, JSON.stringify(r.custom), contentHash, now,
+  ];
+}
+
+/**
  * Writes rows whose content changed or that are new; returns the counts. The line and manifest follow the latest
  * import without counting as a change (a re-sorted export is the same evidence).
  */
-export function upsertEvidence(db: Database, manifestId: number, rows: readonly EvidenceWrite[], now: string): { added: number; updated: number } {
-  const existing = db.prepare('SELECT id, content_hash, manifest_id, line FROM evidence WHERE evidence_id = ?');
-  const insert = db.prepare(
-    `INSERT INTO evidence (evidence_id, manifest_id, line, title, officer, officer_id, team, bcu, grp, categories, flags,
-       tags, description, recorded_at, time_flag, uploaded_at, duration_sec, refs, file_name, custom, content_hash,
-       updated_at)
-     VALUES (@evidenceId, @manifestId, @line, @title, @officer, @officerId, @team, @bcu, @grp, @categories, @flags,
-       @tags, @description, @recordedAt, @timeFlag, @uploadedAt, @durationSec, @refs, @fileName, @custom, @contentHash,
-       @now)`,
-  );
-  const update = db.prepare(
-    `UPDATE evidence SET manifest_id = @manifestId, line = @line, title = @title, officer = @officer,
-       officer_id = @officerId, team = @team, bcu = @bcu, grp = @grp, categories = @categories, flags = @flags,
-       tags = @tags, description = @description, recorded_at = @recordedAt, time_flag = @timeFlag,
-       uploaded_at = @uploadedAt, duration_sec = @durationSec, refs = @refs, file_name = @fileName, custom = @custom,
-       content_hash = @contentHash, updated_at = @now
-     WHERE id = @id`,
-  );
+export type EvidenceUpsert = (manifestId: number, rows: readonly EvidenceWrite[], now: string) => { added: number; updated: number };
+
+export function evidenceUpserter(db: Database): EvidenceUpsert {
+  const existing = db.prepare('SELECT id, content_hash, manifest_id, line FROM evidence WHERE evidence_id = ?').raw();
+  const insert = db.prepare(`INSERT INTO evidence (${WRITTEN.join(', ')}) VALUES (${WRITTEN.map(() => '?').join(', ')})`);
+  const update = db.prepare(`UPDATE evidence SET ${WRITTEN.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
   const relocate = db.prepare('UPDATE evidence SET manifest_id = ?, line = ? WHERE id = ?');
-  let added = 0;
-  let updated = 0;
-  for (const { record: r, contentHash } of rows) {
-    const before = existing.get(r.evidenceId) as { id: number; content_hash: string; manifest_id: number; line: number } | undefined;
-    const values = {
-      evidenceId: r.evidenceId, manifestId, line: r.line, title: r.title, officer: r.officer, officerId: r.officerId,
-      team: r.team, bcu: r.bcu, grp: r.group, categories: JSON.stringify(r.categories), flags: JSON.stringify(r.flags),
-      tags: JSON.stringify(r.tags), description: r.description, recordedAt: r.recordedAtUtc, timeFlag: r.timeFlag,
-      uploadedAt: r.uploadedAtUtc, durationSec: r.durationSec, refs: JSON.stringify(r.references), fileName: r.fileName,
-      custom: JSON.stringify(r.custom), contentHash, now,
-    };
-    if (!before) {
-      insert.run(values);
-      added++;
-    } else if (before.content_hash !== contentHash) {
-      update.run({ ...values, id: before.id });
-      updated++;
-    } else if (before.manifest_id !== manifestId || before.line !== r.line) {
-      relocate.run(manifestId, r.line, before.id);
+  return (manifestId, rows, now) => {
+    let added = 0;
+    let updated = 0;
+    for (const { record: r, contentHash } of rows) {
+      const before = existing.get(r.evidenceId) as [id: number, contentHash: string, manifestId: number, line: number] | undefined;
+      if (!before) {
+        insert.run(...writtenValues(r, manifestId, contentHash, now));
+        added++;
+      } else if (before[1] !== contentHash) {
+        update.run(...writtenValues(r, manifestId, contentHash, now), before[0]);
+        updated++;
+      } else if (before[2] !== manifestId || before[3] !== r.line) {
+        relocate.run(manifestId, r.line, before[0]);
+      }
     }
-  }
-  return { added, updated };
+    return { added, updated };
+  };
 }
 
 export function countEvidence(db: Database): number {

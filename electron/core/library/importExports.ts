@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { createHash, hash as digest } from 'node:crypto';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { AXON_PRESET, parseMappingFile, type EvidenceMapping } from '../../../shared/library/mapping';
 import { UserError } from '../errors';
 import { parseEvidenceInChunks } from './evidenceChunks';
-import { upsertEvidence, upsertManifest } from './evidenceRepo';
+import { evidenceUpserter, upsertManifest } from './evidenceRepo';
 import { PAGE_ROWS, pause } from './paging';
 import { markRegroupNeeded } from './regroup';
 import type { RunProblem } from './runsRepo';
@@ -132,16 +132,17 @@ export async function importManifest(db: Database, path: string, loaded: LoadedM
   if (note) result.problems.push({ kind: 'manifest', path, line: null, reason: note });
   const manifest = { path, sha256, mapping: loaded.label };
   const manifestId = db.transaction(() => upsertManifest(db, { ...manifest, rows: 0 }, now))();
+  const upsertEvidence = evidenceUpserter(db);
   // A chunk at a time, each in its own transaction: a run killed half-way has imported whole rows only, and the
   // next run imports the rest (re-importing what is already there writes nothing).
   for await (const chunk of parseEvidenceInChunks(text, loaded.mapping, path)) {
     for (const p of chunk.problems) result.problems.push({ kind: 'row', path, line: p.line, reason: p.message });
     const writes = chunk.records.map((record) => ({
       record,
-      contentHash: createHash('sha256').update(JSON.stringify({ ...record, line: 0 })).digest('base64'),
+      contentHash: digest('sha256', JSON.stringify({ ...record, line: 0 }), 'base64'),
     }));
     const written = db.transaction(() => {
-      const w = upsertEvidence(db, manifestId, writes, now);
+      const w = upsertEvidence(manifestId, writes, now);
       // In the same transaction: a run killed before linking still relinks and regroups next time.
       if (w.added + w.updated > 0) markRegroupNeeded(db);
       return w;

@@ -104,6 +104,24 @@ describe('messy exports', () => {
     expect(c.db.prepare("SELECT description FROM evidence WHERE evidence_id = 'e1'").pluck().get()).toBe('first line\nsecond, quoted "line"');
   });
 
+  it('re-imports a re-sorted export as the same evidence (new lines, nothing added or changed) and a corrected row as a change', async () => {
+    const root = newDir();
+    const manifest = join(newDir(), 'sorted.csv');
+    const r1 = 's1,T,Public Order,,PC 1,PC 1,01/10/2026 10:00,,00:00:01,CAD 10/01OCT26,,TEAM-A,s1.mp4';
+    const r2 = 's2,T,Public Order,,PC 2,PC 2,01/10/2026 11:00,,00:00:01,CAD 11/01OCT26,,TEAM-A,s2.mp4';
+    writeFileSync(manifest, csv([r1, r2]));
+    const c = testCore();
+    expect((await runIndex(c.ctx, opts([root], [manifest]))).evidence).toMatchObject({ rows: 2, added: 2, updated: 0 });
+    const lines = () => c.db.prepare('SELECT evidence_id, line, title FROM evidence ORDER BY evidence_id').all();
+    expect(lines()).toEqual([{ evidence_id: 's1', line: 2, title: 'T' }, { evidence_id: 's2', line: 3, title: 'T' }]);
+    writeFileSync(manifest, csv([r2, r1]));
+    expect((await runIndex(c.ctx, opts([root], [manifest]))).evidence).toMatchObject({ rows: 2, added: 0, updated: 0 });
+    expect(lines()).toEqual([{ evidence_id: 's1', line: 3, title: 'T' }, { evidence_id: 's2', line: 2, title: 'T' }]);
+    writeFileSync(manifest, csv([r2, r1.replace(',T,', ',Corrected,')]));
+    expect((await runIndex(c.ctx, opts([root], [manifest]))).evidence).toMatchObject({ rows: 2, added: 0, updated: 1 });
+    expect(lines()).toEqual([{ evidence_id: 's1', line: 3, title: 'Corrected' }, { evidence_id: 's2', line: 2, title: 'T' }]);
+  });
+
   it('reads an export that is not UTF-8 as Windows-1252, and says so', async () => {
     const root = newDir();
     uniqueCopy(t.end, join(root, 'one.mp4'), 20);
