@@ -32,15 +32,16 @@ import { readSidecars, sidecarSignature } from './sidecars';
  * One index run: exports imported, roots walked, new and changed files read, moved files re-linked, vanished ones
  * marked missing, rows linked to clips, clips grouped into incidents, optionally every clip hashed.
  *
- * Safety: writes are batched (a few milliseconds of work or one second, whichever comes first) in transactions, each also recording
- * the run's heartbeat and counts, so a process killed at any moment leaves a consistent database: every committed
- * clip row is whole, and uncommitted work is simply redone by the next run (whose stat comparison skips what was
+ * Safety: writes are batched (a few milliseconds of work or one second, whichever comes first) in transactions, each
+ * also recording the run's heartbeat and counts, so a process killed at any moment leaves a consistent database: every
+ * committed clip row is whole (a new clip with its own incident is one write), and uncommitted work is simply redone by the next run (whose stat comparison skips what was
  * committed). The run row stays 'running' and the next run marks it 'interrupted'. Cancelling (ctx.signal) stops
  * taking new files, commits what is done and marks the run 'cancelled' (missing files and grouping are then left to
  * the next complete run: a partial walk cannot tell a missing file from one it did not reach).
  */
 export type IndexOptions = IndexInput & Pick<ScanOptions, 'beforeReadDir'>;
 
+/** Writes in the first scan transaction, and the bounds the time-sized ones stay within (batcher). */
 const FIRST_BATCH_ROWS = 250;
 const MIN_BATCH_ROWS = 50;
 const MAX_BATCH_ROWS = 2000;
@@ -368,7 +369,7 @@ async function scanPhase(
       for (const s of dir.skipped) problems.add({ kind: s.kind, path: s.path, line: null, reason: s.reason });
       // Unchanged files are settled at once; the new and changed ones are handed to the probe workers together (so
       // they leave in batches) and then written as their answers come.
-      const changed: { f: ScannedClip; prior: KnownFile | undefined; probed: Promise<ProbedFile>; refresh: boolean }[] = [];
+      const changed: { f: ScannedClip; prior: KnownFile | undefined; probed: Promise<ProbedFile>; oldFingerprint: boolean }[] = [];
       const probe = (f: ScannedClip) => {
         const probed = pool.probe(f.absPath);
         // Not awaited if the run is cancelled before reaching this file.
@@ -391,16 +392,17 @@ async function scanPhase(
             counts.updated++;
             batch.push(() => writer.markPresent(id, new Date().toISOString()));
           } else counts.unchanged++;
-          if (id !== null && refresh?.has(id)) changed.push({ f, prior, probed: probe(f), refresh: true });
+          if (id !== null && refresh?.has(id)) changed.push({ f, prior, probed: probe(f), oldFingerprint: true });
           continue;
         }
-        changed.push({ f, prior, probed: probe(f), refresh: false });
+        changed.push({ f, prior, probed: probe(f), oldFingerprint: false });
       }
-      for (const { f, prior, probed, refresh: old } of changed) {
+      for (const { f, prior, probed, oldFingerprint } of changed) {
         if (failure || ctx.signal?.aborted) break;
-        if (!old) counts.scanned++;
+        // An unchanged file was counted as scanned above.
+        if (!oldFingerprint) counts.scanned++;
         while (inflight.size >= probesInFlight) await slotFreed();
-        launch(old ? refreshFingerprint(f, prior!.clipId!, probed) : processFile(f, prior, probed));
+        launch(oldFingerprint ? refreshFingerprint(f, prior!.clipId!, probed) : processFile(f, prior, probed));
       }
       if (failure || ctx.signal?.aborted) break;
       batch.tick();
