@@ -22,14 +22,18 @@ const common = {
   external: ['electron', 'better-sqlite3', 'pdfkit'],
 };
 
+// A package's ES module build where it has one (hash-wasm): its CommonJS build holds every algorithm, ~270 KB that
+// each probe worker would parse at start, where the ES build lets the bundle keep the one hash it uses (~20 KB).
+const ESM_FIRST = ['module', 'main'];
+
 const targets = {
   main: { entryPoints: ['electron/main/main.ts'], outfile: 'dist/main/main.cjs' },
   // The sandboxed preload may require only 'electron': everything else is bundled in.
   preload: { entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/preload/preload.cjs', external: ['electron'] },
-  core: { entryPoints: ['electron/core/worker/server.ts'], outfile: 'dist/core/worker.cjs' },
+  core: { entryPoints: ['electron/core/worker/server.ts'], outfile: 'dist/core/worker.cjs', mainFields: ESM_FIRST },
   // Header probes and fingerprints of new files, in worker threads started by the core (library/probePool.ts).
-  probe: { entryPoints: ['electron/core/library/probe/worker.ts'], outfile: 'dist/core/probe-worker.cjs' },
-  cli: { entryPoints: ['electron/cli/bin.ts'], outfile: 'dist/cli/bwc-dip.cjs' },
+  probe: { entryPoints: ['electron/core/library/probe/worker.ts'], outfile: 'dist/core/probe-worker.cjs', mainFields: ESM_FIRST },
+  cli: { entryPoints: ['electron/cli/bin.ts'], outfile: 'dist/cli/bwc-dip.cjs', mainFields: ESM_FIRST },
 };
 
 const wanted = only.length ? only : [...Object.keys(targets), 'renderer'];
