@@ -35,7 +35,7 @@ interface ChildResult {
   promiseMs?: number;
   syncMs?: number;
   summary?: Pick<IndexSummary, 'scanned' | 'added' | 'unchanged' | 'clips' | 'incidents'> & { skipped: number };
-  rtt?: { max: number; p99: number; samples: number };
+  rtt?: { max: number; p99: number; samples: number; maxPhase: string };
   files?: number;
 }
 
@@ -106,9 +106,16 @@ async function walkFloor(root: string): Promise<number> {
 /** The indexing worker: runs one index and answers pings from its event loop, as the core worker answers IPC. */
 async function indexWorker(root: string, dbPath: string, manifests: string[]): Promise<void> {
   const port = parentPort!;
-  port.on('message', (m: { ping: number }) => port.postMessage({ pong: m.ping }));
+  // Each answer names the phase the run is in, so the slowest round trip can be placed.
+  let phase = 'start';
+  port.on('message', (m: { ping: number }) => port.postMessage({ pong: m.ping, phase }));
   const db = openDatabase(dbPath);
-  const ctx: CoreContext = { db, dbPath, actor: 'bench', demo: false, resourcesDir: ROOT, emit: () => {} };
+  const ctx: CoreContext = {
+    db, dbPath, actor: 'bench', demo: false, resourcesDir: ROOT,
+    emit: (event, payload) => {
+      if (event === 'index.progress') phase = (payload as { phase: string }).phase;
+    },
+  };
   port.postMessage({ ready: true });
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -123,20 +130,25 @@ async function indexChild(root: string, dbPath: string, manifests: string[]): Pr
   // The same thread settings as the app's core worker (electron/main/coreClient.ts).
   const w = new Worker(__filename, { workerData: { root, dbPath, manifests }, resourceLimits: CORE_RESOURCE_LIMITS });
   const rtts: number[] = [];
+  let slowest = { ms: 0, phase: '' };
   const sent = new Map<number, number>();
   let n = 0;
   let timer: NodeJS.Timeout | undefined;
   // Pings start when the index does (not during the worker's start-up and database opening), every 10 ms.
   type Done = { ms: number; cpuMs: number; summary: ChildResult['summary'] };
   const done = await new Promise<Done>((resolve, reject) => {
-    w.on('message', (m: { ready?: true; pong?: number; done?: Done }) => {
+    w.on('message', (m: { ready?: true; pong?: number; phase?: string; done?: Done }) => {
       if (m.ready) {
         timer = setInterval(() => {
           sent.set(++n, performance.now());
           w.postMessage({ ping: n });
         }, 10);
       }
-      if (m.pong !== undefined) rtts.push(performance.now() - sent.get(m.pong)!);
+      if (m.pong !== undefined) {
+        const ms = performance.now() - sent.get(m.pong)!;
+        rtts.push(ms);
+        if (ms > slowest.ms) slowest = { ms, phase: m.phase ?? '' };
+      }
       if (m.done) resolve(m.done);
     });
     w.on('error', reject);
@@ -149,7 +161,7 @@ async function indexChild(root: string, dbPath: string, manifests: string[]): Pr
     cpuMs: done.cpuMs,
     summary: done.summary,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
-    rtt: { max: rtts.at(-1) ?? 0, p99: rtts[Math.floor(rtts.length * 0.99)] ?? 0, samples: rtts.length },
+    rtt: { max: rtts.at(-1) ?? 0, p99: rtts[Math.floor(rtts.length * 0.99)] ?? 0, samples: rtts.length, maxPhase: slowest.phase },
   };
 }
 
@@ -325,7 +337,7 @@ async function main(): Promise<void> {
     const runs = [footage, full, ...againRuns, againExport];
     const line = (label: string, r: ChildResult) =>
       console.log(`  ${label.padEnd(30)} ${fmt(r.ms / 1000, 2)} s, ${fmt((n / r.ms) * 1000)} files/s, CPU ${fmt(((r.cpuMs ?? 0) * 1000) / n)} µs/file (${fmt(availableParallelism())} cores), peak RSS ${fmt(r.maxRssMb)} MB, ` +
-        `round trip p99 ${fmt(r.rtt!.p99, 1)} / max ${fmt(r.rtt!.max, 1)} ms; ${JSON.stringify(r.summary)}`);
+        `round trip p99 ${fmt(r.rtt!.p99, 1)} / max ${fmt(r.rtt!.max, 1)} ms (${r.rtt!.maxPhase}); ${JSON.stringify(r.summary)}`);
     line('full index, footage only:', footage);
     line('full index with the export:', full);
     line('no-change re-index (best of 2):', again);
