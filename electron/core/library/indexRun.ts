@@ -283,6 +283,9 @@ async function scanPhase(
     batch.push(() => writer.upsertSkipped(f.root.id, f.relPath, f.stat, reason), false);
   };
 
+  const unreadable = (f: ScannedClip, fp: Extract<ProbedFile['fingerprint'], { ok: false }>) =>
+    problems.add({ kind: 'file', path: f.absPath, line: null, reason: fp.code === 'ENOENT' ? 'file disappeared during the scan' : fp.reason });
+
   const processFile = async (f: ScannedClip, prior: KnownFile | undefined, probed: Promise<ProbedFile>) => {
     const sideProblems: RunProblem[] = [];
     const [{ probe, fingerprint: fp }, side] = await Promise.all([
@@ -294,7 +297,7 @@ async function scanPhase(
     const clipId = prior?.clipId ?? null;
     if (!fp.ok) {
       // Unreadable, or gone since its stat: nothing new can be written; a known clip keeps its row as it was.
-      problems.add({ kind: 'file', path: f.absPath, line: null, reason: fp.code === 'ENOENT' ? 'file disappeared during the scan' : fp.reason });
+      unreadable(f, fp);
       if (clipId !== null) seenClips.add(clipId);
       else seenSkipped.get(f.root.id)!.add(f.relPath);
       return;
@@ -334,7 +337,7 @@ async function scanPhase(
   const refreshFingerprint = async (f: ScannedClip, clipId: number, probed: Promise<ProbedFile>) => {
     const { fingerprint: fp } = await probed;
     if (!fp.ok) {
-      problems.add({ kind: 'file', path: f.absPath, line: null, reason: fp.code === 'ENOENT' ? 'file disappeared during the scan' : fp.reason });
+      unreadable(f, fp);
       return;
     }
     const now = new Date().toISOString();
@@ -360,6 +363,13 @@ async function scanPhase(
     inflight.add(task);
   };
 
+  const probe = (f: ScannedClip) => {
+    const probed = pool.probe(f.absPath);
+    // Not awaited if the run is cancelled before reaching this file.
+    probed.catch(() => undefined);
+    return probed;
+  };
+
   // Listing a folder and deciding its files is synchronous work: the event loop gets a turn every few milliseconds
   // (a walk over unchanged folders never waits for anything else, so it would otherwise hold the thread throughout).
   const slice = timeSlicer(WALK_SLICE_MS);
@@ -370,12 +380,6 @@ async function scanPhase(
       // Unchanged files are settled at once; the new and changed ones are handed to the probe workers together (so
       // they leave in batches) and then written as their answers come.
       const changed: { f: ScannedClip; prior: KnownFile | undefined; probed: Promise<ProbedFile>; oldFingerprint: boolean }[] = [];
-      const probe = (f: ScannedClip) => {
-        const probed = pool.probe(f.absPath);
-        // Not awaited if the run is cancelled before reaching this file.
-        probed.catch(() => undefined);
-        return probed;
-      };
       const knownHere = known.get(dir.clips[0]?.root.id ?? 0);
       for (const f of dir.clips) {
         if (failure || ctx.signal?.aborted) break;
