@@ -8,11 +8,14 @@ import type { CoreContext } from '../context';
 import { UserError } from '../errors';
 import { clipRecord } from './clipRecord';
 import {
-  clipsNeedingHash, clipsWithOldFingerprints, clipWriter, countPresentClips, hashWriter, loadKnownFiles, moveKeys, settleUnseen,
-  type KnownFile, type MoveKeys,
+  clipsNeedingHash, clipsWithOldFingerprints, clipWriter, countMissingClips, countPresentClips, hashWriter, loadKnownFiles, moveKeys,
+  settleUnseen, type KnownFile, type MoveKeys,
 } from './clipsRepo';
 import { allRowsWithoutClip, countClipsWithoutRow, countEvidence } from './evidenceRepo';
 import { fingerprintKey } from './fingerprint';
+import {
+  folderKey, folderListing, folderReader, keepFolderStates, relDirOf, saveFolderStates, takeFolderStates, type FolderStates,
+} from './folderStates';
 import { createHashPool } from './hashPool';
 import { importManifest, linkEvidence, loadMapping } from './importExports';
 import { countActiveIncidents } from './incidentsRepo';
@@ -58,7 +61,7 @@ export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<In
   const mapping = await loadMapping(opts.mapping);
 
   const start = new Date();
-  const { runId, roots } = db.transaction(() => {
+  const { runId, roots, states } = db.transaction(() => {
     const live = liveRun(db, start, hostname());
     if (live) {
       throw new UserError('locked', `another index run (#${live.id}, process ${live.pid}) has been running since ${live.started_at}; wait for it or cancel it`);
@@ -69,7 +72,7 @@ export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<In
       start,
     );
     const scanRoots: ScanRoot[] = rootPaths.map((path) => ({ id: ensureRoot(db, path, start), path, realPath: realpathSync(path) }));
-    return { runId: id, roots: scanRoots };
+    return { runId: id, roots: scanRoots, states: takeFolderStates(db) };
   })();
   const run = runWriter(db, runId);
   const progress = progressReporter(runId, (p) => ctx.emit('index.progress', p));
@@ -93,15 +96,37 @@ export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<In
     }
     if (manifests.length > 0) db.transaction(() => run.addProblems(problems.drain()))();
 
-    const known = new Map<number, Map<string, KnownFile>>();
-    for (const r of roots) known.set(r.id, await loadKnownFiles(db, r.id));
     const own = ownIncidents(db, opts.proximityMinutes);
     const refresh = clipsWithOldFingerprints(db);
-    await scanPhase(ctx, opts, roots, known, { own, refresh }, seen, run, progress, counts, problems);
+    // With folder states, clips are read folder by folder, only where a folder changed; a fingerprint refresh visits
+    // every clip, so it reads them all, as a library without states does.
+    const trusted = refresh === null ? states : null;
+    const rootIds = roots.map((r) => r.id);
+    const known = new Map<number, Map<string, KnownFile>>();
+    for (const id of rootIds) known.set(id, trusted ? new Map() : await loadKnownFiles(db, id));
+    const folders: FolderTrack = {
+      states: trusted,
+      read: trusted ? folderReader(db, rootIds) : null,
+      listings: new Map(),
+      unsettled: new Set(),
+      expected: trusted
+        ? [...trusted.values()].reduce((n, s) => n + (rootIds.includes(s.rootId) ? s.count : 0), 0)
+        : [...known.values()].reduce((n, m) => n + m.size, 0),
+    };
+    const wrote = await scanPhase(ctx, opts, roots, known, folders, { own, refresh }, seen, run, progress, counts, problems);
     const now = new Date().toISOString();
+    let keepStates = false;
     if (!cancelled()) {
+      // A folder with a state that the walk did not list (deleted, unreadable): its clips are read, to be settled.
+      for (const s of trusted?.values() ?? []) {
+        const k = folderKey(s.rootId, s.relDir);
+        if (known.has(s.rootId) && !folders.listings.has(k)) for (const [rel, f] of folders.read!(s.rootId, s.relDir, s)) known.get(s.rootId)!.set(rel, f);
+      }
       const settled = await settleUnseen(db, known, seen.clips, seen.skipped, now, () => markRegroupNeeded(db));
-      counts.missing = settled.missing;
+      counts.missing = countMissingClips(db, rootIds);
+      // Nothing about any file was written: the states still describe the clips table as it is.
+      keepStates = trusted !== null && !wrote && settled.newlyMissing === 0 && settled.forgotten === 0;
+      if (!keepStates) await saveFolderStates(db, folders.listings, folders.unsettled, trusted);
       if (regroupNeeded(db, opts.proximityMinutes)) {
         progress.phase('group');
         progress.update(0, null, true);
@@ -136,7 +161,8 @@ export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<In
     db.transaction(() => {
       run.addProblems(problems.drain());
       run.finish(status, counts, end);
-      markRootsIndexed(db, roots.map((r) => r.id), end);
+      markRootsIndexed(db, rootIds, end);
+      if (keepStates) keepFolderStates(db);
       const { skipped: list, ...rest } = summary;
       appendAudit(db, ctx.actor, {
         action: 'collection',
@@ -161,6 +187,19 @@ export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<In
     progress.update(counts.scanned, null, true);
     throw e;
   }
+}
+
+/** The folders of this run (folderStates.ts): the states trusted at its start, and what the walk found. */
+interface FolderTrack {
+  states: FolderStates | null;
+  /** Reads one folder's known files (present when states are trusted). */
+  read: ReturnType<typeof folderReader> | null;
+  /** Digest of every folder listed, by folderKey. */
+  listings: Map<string, string>;
+  /** Folders where a file could not be read this time. */
+  unsettled: Set<string>;
+  /** Files the library held under these roots before the run (for the progress bar's total). */
+  expected: number;
 }
 
 /** What the walk found in this run (clip ids, and paths of unreadable files per root): the rest is missing. */
@@ -220,6 +259,7 @@ function problemLog(skipped: Skipped[]): ProblemLog {
 function batcher(ctx: CoreContext, run: RunWriter, counts: Counts, problems: ProblemLog) {
   let ops: (() => void)[] = [];
   let clipWrites = false;
+  let used = false;
   let last = Date.now();
   const sizer = transactionSizer(FIRST_BATCH_ROWS, MIN_BATCH_ROWS, MAX_BATCH_ROWS);
   const flush = () => {
@@ -240,6 +280,7 @@ function batcher(ctx: CoreContext, run: RunWriter, counts: Counts, problems: Pro
   return {
     push(op: () => void, changesClips = true) {
       ops.push(op);
+      used = true;
       clipWrites ||= changesClips;
       if (ops.length >= sizer.size) flush();
     },
@@ -247,6 +288,8 @@ function batcher(ctx: CoreContext, run: RunWriter, counts: Counts, problems: Pro
       if (Date.now() - last >= BATCH_MS) flush();
     },
     pending: () => ops.length > 0,
+    /** Whether anything was ever written through this batcher. */
+    used: () => used,
     flush,
   };
 }
@@ -255,14 +298,15 @@ async function scanPhase(
   ctx: CoreContext,
   opts: IndexOptions,
   roots: ScanRoot[],
-  known: ReadonlyMap<number, ReadonlyMap<string, KnownFile>>,
+  known: Map<number, Map<string, KnownFile>>,
+  folders: FolderTrack,
   { own, refresh }: { own: OwnIncidents | null; refresh: ReadonlySet<number> | null },
   seen: Seen,
   run: RunWriter,
   progress: ProgressReporter,
   counts: Counts,
   problems: ProblemLog,
-): Promise<void> {
+): Promise<boolean> {
   const db = ctx.db;
   const writer = clipWriter(db);
   const batch = batcher(ctx, run, counts, problems);
@@ -271,7 +315,7 @@ async function scanPhase(
   const probesInFlight = 2 * probesHeld(pool);
   // Read only when a new file turns up: an unchanged library never needs it.
   let keysBefore: Promise<MoveKeys> | null = null;
-  const expected = [...known.values()].reduce((n, m) => n + m.size, 0);
+  const expected = folders.expected;
   const { clips: seenClips, skipped: seenSkipped } = seen;
   const inflight = new Set<Promise<void>>();
   let failure: unknown = null;
@@ -283,8 +327,10 @@ async function scanPhase(
     batch.push(() => writer.upsertSkipped(f.root.id, f.relPath, f.stat, reason), false);
   };
 
-  const unreadable = (f: ScannedClip, fp: Extract<ProbedFile['fingerprint'], { ok: false }>) =>
+  const unreadable = (f: ScannedClip, fp: Extract<ProbedFile['fingerprint'], { ok: false }>) => {
+    folders.unsettled.add(folderKey(f.root.id, relDirOf(f.relPath)));
     problems.add({ kind: 'file', path: f.absPath, line: null, reason: fp.code === 'ENOENT' ? 'file disappeared during the scan' : fp.reason });
+  };
 
   const processFile = async (f: ScannedClip, prior: KnownFile | undefined, probed: Promise<ProbedFile>) => {
     const sideProblems: RunProblem[] = [];
@@ -370,6 +416,26 @@ async function scanPhase(
     return probed;
   };
 
+  // A folder whose listing is the one its state was settled with: every file in it is unchanged, and its clips' rows
+  // need not be read (null). Otherwise what the library knows of its files: the root's (all read at the start, without
+  // states) or the folder's own, read now and kept with the root's for settling the unseen ones.
+  const folderKnown = (rootId: number, rel: string, clips: ScannedClip[]): ReadonlyMap<string, KnownFile> | null => {
+    const key = folderKey(rootId, rel);
+    const listing = folderListing(clips);
+    folders.listings.set(key, listing);
+    if (!folders.states) return known.get(rootId)!;
+    const state = folders.states.get(key);
+    if (state && state.listing !== '' && state.listing === listing) {
+      counts.scanned += clips.length;
+      counts.unchanged += clips.length;
+      return null;
+    }
+    const here = folders.read!(rootId, rel, state);
+    const rootKnown = known.get(rootId)!;
+    for (const [relPath, k] of here) rootKnown.set(relPath, k);
+    return here;
+  };
+
   // Listing a folder and deciding its files is synchronous work: the event loop gets a turn every few milliseconds
   // (a walk over unchanged folders never waits for anything else, so it would otherwise hold the thread throughout).
   const slice = timeSlicer(WALK_SLICE_MS);
@@ -380,8 +446,8 @@ async function scanPhase(
       // Unchanged files are settled at once; the new and changed ones are handed to the probe workers together (so
       // they leave in batches) and then written as their answers come.
       const changed: { f: ScannedClip; prior: KnownFile | undefined; probed: Promise<ProbedFile>; oldFingerprint: boolean }[] = [];
-      const knownHere = known.get(dir.clips[0]?.root.id ?? 0);
-      for (const f of dir.clips) {
+      const knownHere = dir.folder ? folderKnown(dir.folder.rootId, dir.folder.rel, dir.clips) : undefined;
+      for (const f of knownHere === null ? [] : dir.clips) {
         if (failure || ctx.signal?.aborted) break;
         const prior = knownHere?.get(f.relPath);
         if (prior && sameFile(prior, f)) {
@@ -426,6 +492,7 @@ async function scanPhase(
   if (failure) throw failure;
   // Nothing changed (an unchanged library): the run's closing transaction records the counts, no batch is needed.
   if (batch.pending()) batch.flush();
+  return batch.used();
 }
 
 function sameFile(prior: KnownFile, f: ScannedClip): boolean {

@@ -63,6 +63,8 @@ export interface ScanSkip {
 
 /** One folder's worth of results: the walk yields after every folder so other work (IPC) interleaves. */
 export interface ScanBatch {
+  /** The folder listed (null when it could not be, or for a link reported on its own). */
+  folder: { rootId: number; rel: string } | null;
   clips: ScannedClip[];
   skipped: ScanSkip[];
 }
@@ -125,7 +127,7 @@ export async function* scanRoots(roots: readonly ScanRoot[], opts: ScanOptions =
     const linked = followLink(dir, name, visited, realRoots);
     if (linked === null) continue;
     if ('reason' in linked) {
-      yield { clips: [], skipped: [{ kind: linked.kind, path: join(dir.abs, name), reason: linked.reason }] };
+      yield { folder: null, clips: [], skipped: [{ kind: linked.kind, path: join(dir.abs, name), reason: linked.reason }] };
       continue;
     }
     visited.add(linked.real);
@@ -140,7 +142,7 @@ async function scanFolder(
   visited: Set<string>,
   opts: ScanOptions,
 ): Promise<ScanBatch> {
-  const batch: ScanBatch = { clips: [], skipped: [] };
+  const batch: ScanBatch = { folder: null, clips: [], skipped: [] };
   const skip = (kind: ScanSkip['kind'], path: string, reason: string) => batch.skipped.push({ kind, path, reason });
   await opts.beforeReadDir?.(dir.abs);
   let entries: Dirent[];
@@ -150,6 +152,7 @@ async function scanFolder(
     skip('folder', dir.abs, folderError(e));
     return batch;
   }
+  batch.folder = { rootId: dir.root.id, rel: dir.rel };
   const badNames = entries.some((d) => d.name.includes('\uFFFD')) ? invalidUtf8Names(dir.abs) : new Map<string, string>();
 
   const videos: string[] = [];

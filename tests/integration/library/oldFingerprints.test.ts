@@ -36,6 +36,7 @@ describe('fingerprints from before schema 7', () => {
       const fp = oldFingerprint(p);
       put.run(fp, parseInt(fp.slice(fp.indexOf(':') + 1, fp.indexOf(':') + 14), 16), i === 0 ? 'f'.repeat(64) : null, `a/c${i}.mp4`);
     }
+    first.db.exec("DROP TABLE folder_states; DELETE FROM settings WHERE key = 'library.folderStates'");
     first.db.pragma('user_version = 6');
     first.db.close();
 
