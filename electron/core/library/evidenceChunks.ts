@@ -23,6 +23,28 @@ export const ROWS_PER_CHUNK = 200;
 /** Records in the first run; each run after it holds twice as many, up to ROWS_PER_CHUNK. */
 const FIRST_ROWS = 25;
 
+/**
+ * CSV text as the splitter reads it: a string, or an export's bytes decoded a piece at a time (textOf), so a 100k-row
+ * export never sits in the core's heap as one string. Only the codes of '"' and '\n' are looked at, and in UTF-8 and
+ * Windows-1252 those bytes are always those characters, so a byte source splits exactly where its text would.
+ */
+export interface CsvSource {
+  readonly length: number;
+  codeAt(i: number): number;
+  textOf(start: number, end: number): string;
+}
+
+const stringSource = (text: string): CsvSource => ({
+  length: text.length,
+  codeAt: (i) => text.charCodeAt(i),
+  textOf: (start, end) => text.slice(start, end),
+});
+
+/** Bytes of UTF-8 or Windows-1252 text (both keep '"' and '\n' as single bytes), decoded a piece at a time. */
+export function byteSource(bytes: Buffer, decode: (b: Buffer) => string): CsvSource {
+  return { length: bytes.length, codeAt: (i) => bytes[i]!, textOf: (start, end) => decode(bytes.subarray(start, end)) };
+}
+
 interface Piece {
   /** Physical line (1-based) of the piece's first record in the whole file. */
   firstLine: number;
@@ -33,14 +55,15 @@ interface Piece {
  * Splits CSV text into its header line (null when there is no line end at all) and runs of whole records, found
  * lazily as they are taken: the text of a 100k-row export is never scanned in one go.
  */
-export function splitRecords(text: string, rowsPerChunk = ROWS_PER_CHUNK): { header: string | null; pieces: Iterable<Piece> } {
+export function splitRecords(input: string | CsvSource, rowsPerChunk = ROWS_PER_CHUNK): { header: string | null; pieces: Iterable<Piece> } {
+  const text = typeof input === 'string' ? stringSource(input) : input;
   let i = 0;
   let line = 1;
   let inQuotes = false;
   // Quotes toggle the state; a line end outside quotes ends a record. Returns the index after it, or -1 at the end.
   const nextRecordEnd = (): number => {
     for (; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
+      const ch = text.codeAt(i);
       if (ch === 34 /* " */) inQuotes = !inQuotes;
       else if (ch === 10 /* \n */) {
         line++;
@@ -59,15 +82,15 @@ export function splitRecords(text: string, rowsPerChunk = ROWS_PER_CHUNK): { hea
     for (let end = nextRecordEnd(); end >= 0; end = nextRecordEnd()) {
       // The first runs are smaller: the parser's code is still cold then, and a full run would hold the core ~30 ms.
       if (++rows < Math.min(rowsPerChunk, FIRST_ROWS << yielded)) continue;
-      yield { firstLine, text: text.slice(start, end) };
+      yield { firstLine, text: text.textOf(start, end) };
       yielded++;
       rows = 0;
       start = end;
       firstLine = line;
     }
-    if (start < text.length || yielded === 0) yield { firstLine, text: text.slice(start) };
+    if (start < text.length || yielded === 0) yield { firstLine, text: text.textOf(start, text.length) };
   }
-  return { header: text.slice(0, headerEnd), pieces: pieces() };
+  return { header: text.textOf(0, headerEnd), pieces: pieces() };
 }
 
 const DUPLICATE = /^duplicate of line (\d+)$/;
@@ -75,14 +98,14 @@ const CELL_COUNT = /^has \d+ cells but the header has \d+/;
 const CONFLICT = /^evidence id "(.*)" is also on line (\d+) with different content; line \d+ is kept$/;
 
 export async function* parseEvidenceInChunks(
-  text: string,
+  text: string | CsvSource,
   mapping: EvidenceMapping,
   source: string,
   rowsPerChunk = ROWS_PER_CHUNK,
 ): AsyncGenerator<EvidenceChunk> {
   const { header, pieces } = splitRecords(text, rowsPerChunk);
   if (header === null) {
-    const r = parseEvidenceCsv(text, mapping, source);
+    const r = parseEvidenceCsv(typeof text === 'string' ? text : text.textOf(0, text.length), mapping, source);
     yield { records: r.records, problems: r.problems };
     return;
   }

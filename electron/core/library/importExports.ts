@@ -5,7 +5,7 @@ import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { AXON_PRESET, parseMappingFile, type EvidenceMapping } from '../../../shared/library/mapping';
 import { UserError } from '../errors';
-import { parseEvidenceInChunks } from './evidenceChunks';
+import { byteSource, parseEvidenceInChunks, type CsvSource } from './evidenceChunks';
 import { evidenceUpserter, upsertManifest } from './evidenceRepo';
 import { PAGE_ROWS, pause } from './paging';
 import { markRegroupNeeded } from './regroup';
@@ -85,35 +85,45 @@ async function readInSlices(path: string, each: (slice: Buffer) => void): Promis
   }
 }
 
-/** The export's text and SHA-256 (its bytes are not kept: a 100k-row export is tens of megabytes). */
-async function readManifestText(path: string): Promise<{ sha256: string; text: string; note: string | null }> {
+/**
+ * The export's bytes, as a source the record splitter decodes a piece at a time (evidenceChunks.ts CsvSource), and
+ * their SHA-256. The bytes stay outside the JavaScript heap: held as one string, a 100k-row export (~19 MB) raised
+ * the heap size V8 lets the core reach before its next full collection, and the scan that follows the import filled
+ * it with garbage (measured at 100k files: RSS during the scan 255 MB with the string, 195 MB with the bytes).
+ */
+async function readManifest(path: string): Promise<{ sha256: string; source: CsvSource; note: string | null }> {
   const hash = createHash('sha256');
-  // Checked and decoded a slice at a time with Node's own UTF-8 routines (a streaming TextDecoder was several times
-  // slower); bytes of a character cut by the slice's end wait for the next slice.
-  let parts: string[] | null = [];
+  const slices: Buffer[] = [];
+  // Checked a slice at a time with Node's own UTF-8 routines; bytes of a character cut by the slice's end wait for
+  // the next slice.
+  let utf8 = true;
   let carry: Buffer = Buffer.alloc(0);
-  let atStart = true;
   await readInSlices(path, (slice) => {
     hash.update(slice);
-    if (!parts) return;
-    let bytes = carry.length > 0 ? Buffer.concat([carry, slice]) : slice;
-    if (atStart && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-    atStart = false;
+    slices.push(Buffer.from(slice));
+    if (!utf8) return;
+    const bytes = carry.length > 0 ? Buffer.concat([carry, slice]) : slice;
     const cut = wholeCharactersEnd(bytes);
     if (!isUtf8(bytes.subarray(0, cut))) {
-      parts = null;
+      utf8 = false;
       return;
     }
-    parts.push(bytes.toString('utf8', 0, cut));
     carry = Buffer.from(bytes.subarray(cut));
   });
   const sha256 = hash.digest('hex');
+  const bytes = Buffer.concat(slices);
+  slices.length = 0;
   // A file ending inside a character is not UTF-8 either.
-  if (parts && carry.length === 0) return { sha256, text: (parts as string[]).join(''), note: null };
-  // Not UTF-8 (a Windows tool's export): read again as Windows-1252, one byte per character.
-  const latin: string[] = [];
-  await readInSlices(path, (slice) => latin.push(windows1252.decode(slice)));
-  return { sha256, text: latin.join(''), note: 'is not valid UTF-8; read as Windows-1252 (check names with accents)' };
+  if (utf8 && carry.length === 0) {
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { sha256, source: byteSource(bom ? bytes.subarray(3) : bytes, (b) => b.toString('utf8')), note: null };
+  }
+  // Not UTF-8 (a Windows tool's export): Windows-1252, one byte per character.
+  return {
+    sha256,
+    source: byteSource(bytes, (b) => windows1252.decode(b)),
+    note: 'is not valid UTF-8; read as Windows-1252 (check names with accents)',
+  };
 }
 
 /** The end of the last UTF-8 sequence that `bytes` holds whole (a lead byte's length says how long it should be). */
@@ -127,7 +137,7 @@ export function wholeCharactersEnd(bytes: Buffer): number {
 }
 
 export async function importManifest(db: Database, path: string, loaded: LoadedMapping, now: string): Promise<ManifestImport> {
-  const { sha256, text, note } = await readManifestText(path);
+  const { sha256, source, note } = await readManifest(path);
   const result: ManifestImport = { rows: 0, added: 0, updated: 0, problems: [] };
   if (note) result.problems.push({ kind: 'manifest', path, line: null, reason: note });
   const manifest = { path, sha256, mapping: loaded.label };
@@ -135,7 +145,7 @@ export async function importManifest(db: Database, path: string, loaded: LoadedM
   const upsertEvidence = evidenceUpserter(db);
   // A chunk at a time, each in its own transaction: a run killed half-way has imported whole rows only, and the
   // next run imports the rest (re-importing what is already there writes nothing).
-  for await (const chunk of parseEvidenceInChunks(text, loaded.mapping, path)) {
+  for await (const chunk of parseEvidenceInChunks(source, loaded.mapping, path)) {
     for (const p of chunk.problems) result.problems.push({ kind: 'row', path, line: p.line, reason: p.message });
     const writes = chunk.records.map((record) => ({
       record,
@@ -155,14 +165,8 @@ export async function importManifest(db: Database, path: string, loaded: LoadedM
   return result;
 }
 
-interface LinkEvidence {
-  id: number;
-  evidenceId: string;
-  fileName: string | null;
-  officer: string | null;
-  officerId: string | null;
-  recordedAt: string | null;
-}
+/** An export row's facts a linked clip takes: officer, officer number and the export's recorded time. */
+type LinkFacts = [id: number, officer: string | null, officerId: string | null, recordedAt: string | null];
 
 type LinkClip = [
   id: number, relPath: string, fileName: string, evidenceId: number | null, officer: string | null, officerId: string | null,
@@ -185,41 +189,46 @@ const LINK_FIRST_WRITES = 500;
 const LINK_EVIDENCE_PAGE = 500;
 
 export async function linkEvidence(db: Database, now: string): Promise<number> {
-  const byName = new Map<string, LinkEvidence>();
-  const byStem = new Map<string, LinkEvidence>();
-  const byId = new Map<string, LinkEvidence>();
+  // Names and ids to export row ids only: at 100k rows, maps holding whole rows kept ~60 MB alive through the pass
+  // (measured); a matched row's facts are read a page of clips at a time instead.
+  const byName = new Map<string, number>();
+  const byStem = new Map<string, number>();
+  const byId = new Map<string, number>();
   // When two rows name the same file, the one imported first (lowest row id) wins.
-  const evidencePage = db.prepare(
-    `SELECT id, evidence_id AS evidenceId, file_name AS fileName, officer, officer_id AS officerId, recorded_at AS recordedAt
-     FROM evidence WHERE id > ? ORDER BY id LIMIT ?`,
-  );
+  const evidencePage = db.prepare('SELECT id, evidence_id, file_name FROM evidence WHERE id > ? ORDER BY id LIMIT ?').raw();
   for (let after = 0; ; ) {
-    const rows = evidencePage.all(after, LINK_EVIDENCE_PAGE) as LinkEvidence[];
-    for (const e of rows) {
-      if (e.fileName) {
-        const name = e.fileName.trim().toLowerCase();
-        if (!byName.has(name)) byName.set(name, e);
-        if (!byStem.has(stem(name))) byStem.set(stem(name), e);
+    const rows = evidencePage.all(after, LINK_EVIDENCE_PAGE) as [number, string, string | null][];
+    for (const [id, evidenceId, fileName] of rows) {
+      if (fileName) {
+        const name = fileName.trim().toLowerCase();
+        if (!byName.has(name)) byName.set(name, id);
+        const nameStem = stem(name);
+        if (!byStem.has(nameStem)) byStem.set(nameStem, id);
       }
-      if (e.evidenceId.length >= EVIDENCE_ID_MIN_LENGTH) byId.set(e.evidenceId.toLowerCase(), e);
+      if (evidenceId.length >= EVIDENCE_ID_MIN_LENGTH) byId.set(evidenceId.toLowerCase(), id);
     }
     if (rows.length < LINK_EVIDENCE_PAGE) break;
-    after = rows[rows.length - 1]!.id;
+    after = rows[rows.length - 1]![0];
     await pause();
   }
-  const find = (relPath: string, fileName: string): LinkEvidence | null => {
+  const find = (relPath: string, fileName: string): number | null => {
     const lower = fileName.toLowerCase();
     const hit = byName.get(lower) ?? byStem.get(stem(lower));
-    if (hit) return hit;
+    if (hit !== undefined) return hit;
     if (byId.size === 0) return null;
     for (const token of relPath.toLowerCase().split(/[^a-z0-9]+/)) {
       if (token.length >= EVIDENCE_ID_MIN_LENGTH) {
         const e = byId.get(token);
-        if (e) return e;
+        if (e !== undefined) return e;
       }
     }
     return null;
   };
+  const factsOf = db
+    .prepare('SELECT id, officer, officer_id, recorded_at FROM evidence WHERE id IN (SELECT value FROM json_each(?))')
+    .raw();
+  const facts = (ids: readonly number[]): Map<number, LinkFacts> =>
+    new Map((factsOf.all(JSON.stringify(ids)) as LinkFacts[]).map((f) => [f[0], f]));
   const update = db.prepare(
     `UPDATE clips SET evidence_id = ?, officer = ?, officer_id = ?, recorded_at = ?, recorded_at_source = ?, updated_at = ?
      WHERE id = ?`,
@@ -243,17 +252,20 @@ export async function linkEvidence(db: Database, now: string): Promise<number> {
   };
   for (let after = 0; ; ) {
     const rows = page.all(after, PAGE_ROWS) as LinkClip[];
+    const matches = rows.map(([, relPath, fileName]) => find(relPath, fileName));
+    const matched = facts([...new Set(matches.filter((m): m is number => m !== null))]);
     const writes: unknown[][] = [];
-    for (const [id, relPath, fileName, evidenceId, officer, officerId, sideOfficer, sideOfficerId, recordedAt, source] of rows) {
-      const e = find(relPath, fileName);
-      const wantOfficer = e?.officer ?? sideOfficer;
-      const wantOfficerId = e?.officerId ?? sideOfficerId;
+    for (const [k, [id, , , evidenceId, officer, officerId, sideOfficer, sideOfficerId, recordedAt, source]] of rows.entries()) {
+      const m = matches[k]!;
+      const e = m === null ? undefined : matched.get(m);
+      const wantOfficer = e?.[1] ?? sideOfficer;
+      const wantOfficerId = e?.[2] ?? sideOfficerId;
       // The clip's own time (file, sidecar, name) beats the export's minute-resolution local time.
       const ownTime = source !== null && source !== 'export';
-      const wantRecorded = ownTime ? recordedAt : (e?.recordedAt ?? null);
+      const wantRecorded = ownTime ? recordedAt : (e?.[3] ?? null);
       const wantSource = ownTime ? source : wantRecorded === null ? null : 'export';
-      if ((e?.id ?? null) !== evidenceId || wantOfficer !== officer || wantOfficerId !== officerId || wantRecorded !== recordedAt || wantSource !== source) {
-        writes.push([e?.id ?? null, wantOfficer, wantOfficerId, wantRecorded, wantSource, now, id]);
+      if ((e?.[0] ?? null) !== evidenceId || wantOfficer !== officer || wantOfficerId !== officerId || wantRecorded !== recordedAt || wantSource !== source) {
+        writes.push([e?.[0] ?? null, wantOfficer, wantOfficerId, wantRecorded, wantSource, now, id]);
       }
     }
     for (const w of writes) {

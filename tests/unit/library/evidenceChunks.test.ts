@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseEvidenceInChunks, splitRecords } from '../../../electron/core/library/evidenceChunks';
+import { byteSource, parseEvidenceInChunks, splitRecords, type CsvSource } from '../../../electron/core/library/evidenceChunks';
 import { parseEvidenceCsv } from '../../../shared/library/evidenceCsv';
 import { AXON_PRESET } from '../../../shared/library/mapping';
 
 const HEADER = 'ID,Title,Categories,Description,Owner,Recorded By,Recorded On,Uploaded On,Duration,Cases,Tags,Evidence Group,File Name';
 
-async function chunked(text: string, rows: number) {
+async function chunked(text: string | CsvSource, rows: number) {
   const records = [];
   const problems = [];
   for await (const c of parseEvidenceInChunks(text, AXON_PRESET, 'x.csv', rows)) {
@@ -32,6 +32,20 @@ const line = (r: Row) =>
   [r.id, q(r.title), 'Domestic Abuse', q(r.description), 'PC 1', 'PC 1', r.date, '', '00:01:00', r.cases, q(r.tags), 'TEAM-A', ...(r.short ? [] : ['f.mp4'])].join(',');
 
 describe('parseEvidenceInChunks', () => {
+  it('reads an export held as bytes, UTF-8 or Windows-1252, exactly as it reads the same text', async () => {
+    const latin = new TextDecoder('windows-1252');
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 20 }), fc.integer({ min: 1, max: 7 }), fc.constantFrom('\n', '\r\n'), fc.constantFrom('Zoë', 'Łukasz 🎥', 'plain'), async (rows, size, eol, name) => {
+        const text = `${[HEADER, ...rows.map(line)].join(eol)}${eol}`.replaceAll('PC 1', `PC ${name}`);
+        const utf8 = Buffer.from(text, 'utf8');
+        expect(await chunked(byteSource(utf8, (b) => b.toString('utf8')), size)).toEqual(await chunked(text, size));
+        // The same bytes as a Windows tool would be read: every byte one character, split at the same records.
+        expect(await chunked(byteSource(utf8, (b) => latin.decode(b)), size)).toEqual(await chunked(latin.decode(utf8), size));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('gives the same records and problems as parsing the whole export at once, whatever the chunk size', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 7 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), async (rows, size, eol, bom) => {
