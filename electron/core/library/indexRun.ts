@@ -86,6 +86,7 @@ export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<In
 
   try {
     progress.phase('import');
+    if (manifests.length > 0) progress.update(0, null, true);
     for (const path of manifests) {
       const r = await importManifest(db, path, mapping, new Date().toISOString());
       evidence.rows += r.rows;
