@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FOLDER_STATES_KEY } from '../../../electron/core/library/folderStates';
@@ -79,6 +79,34 @@ describe('folder states', () => {
       expect.stringMatching(/e\/text\.mp4: /),
       expect.stringMatching(/f\/zero\.mov: /),
     ]);
+  });
+
+  it('give the same result as comparing every file with nested roots and a linked folder', async () => {
+    const outer = tmpDir('bwc-states-nested-');
+    const inner = join(outer, 'inner');
+    let n = 0;
+    const clip = (path: string) => uniqueCopy(n % 2 ? t.end : t.start, path, 8000 + n++);
+    [join(outer, 'a/1.mp4'), join(inner, '1.mp4'), join(inner, 'deep/2.mp4'), join(outer, 'real/3.mp4')].forEach(clip);
+    symlinkSync(join(outer, 'real'), join(outer, 'a/link'));
+    const withStates = testCore();
+    const fileByFile = testCore();
+    const steps: [string, () => void][] = [
+      ['first index', () => undefined],
+      ['nothing changed', () => undefined],
+      ['a clip added in the inner root', () => void clip(join(inner, 'deep/4.mp4'))],
+      ['a clip moved from the inner root to the outer', () => renameSync(join(inner, '1.mp4'), join(outer, 'a/moved.mp4'))],
+      ['a clip added behind the link', () => void clip(join(outer, 'real/5.mp4'))],
+      ['the link removed', () => rmSync(join(outer, 'a/link'))],
+      ['nothing changed again', () => undefined],
+    ];
+    for (const [step, change] of steps) {
+      change();
+      forgetStates(fileByFile);
+      const a = outcome(withStates, await runIndex(withStates.ctx, opts([outer, inner])));
+      const b = outcome(fileByFile, await runIndex(fileByFile.ctx, opts([outer, inner])));
+      expect(a, step).toEqual(b);
+    }
+    expect(marked(withStates)).toBe(true);
   });
 
   it('settle an unchanged folder without reading its clips, and only while the last run that wrote them completed', async () => {
