@@ -151,10 +151,28 @@ export async function saveFolderStates(
     }
     rows.push([Number(key.slice(0, cut)), key.slice(cut + 1), listing, ids, f.ids.length, f.missing]);
   }
-  const insert = db.prepare('INSERT INTO folder_states (root_id, rel_dir, listing, clip_ids, clip_count, missing) VALUES (?, ?, ?, ?, ?, ?)');
-  db.transaction(() => {
-    db.prepare('DELETE FROM folder_states').run();
-    for (const r of rows) insert.run(...r);
-    keepFolderStates(db);
-  })();
+  // Written a page at a time, so a library of many thousands of folders does not hold the core in one transaction;
+  // the mark (cleared when the run started) is set only with the last page, so a run killed half-way leaves none.
+  const upsert = db.prepare(
+    `INSERT INTO folder_states (root_id, rel_dir, listing, clip_ids, clip_count, missing) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (root_id, rel_dir) DO UPDATE SET listing = excluded.listing, clip_ids = excluded.clip_ids,
+       clip_count = excluded.clip_count, missing = excluded.missing`,
+  );
+  const remove = db.prepare('DELETE FROM folder_states WHERE root_id = ? AND rel_dir = ?');
+  const stale = (db.prepare('SELECT root_id, rel_dir FROM folder_states').raw().all() as [number, string][]).filter(
+    ([rootId, relDir]) => !folders.has(folderKey(rootId, relDir)),
+  );
+  const writes: (() => void)[] = [...rows.map((r) => () => void upsert.run(...r)), ...stale.map((k) => () => void remove.run(...k))];
+  for (let i = 0; ; i += STATE_WRITES) {
+    const last = i + STATE_WRITES >= writes.length;
+    db.transaction(() => {
+      for (const w of writes.slice(i, i + STATE_WRITES)) w();
+      if (last) keepFolderStates(db);
+    })();
+    if (last) return;
+    await pause();
+  }
 }
+
+/** Folder states written per transaction (a few milliseconds each). */
+const STATE_WRITES = 1000;

@@ -72,6 +72,15 @@ describe('folder states', () => {
       expect(a, step).toEqual(b);
       expect(a.summary.status, step).toBe('completed');
     }
+    // One state per folder holding a clip or a remembered bad file, none for a folder emptied by moves ('b').
+    const dirOf = (rel: string) => (rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '');
+    const held = new Set([
+      ...(withStates.db.prepare('SELECT rel_path FROM clips').pluck().all() as string[]).map(dirOf),
+      ...(withStates.db.prepare('SELECT rel_path FROM skipped_files').pluck().all() as string[]).map(dirOf),
+    ]);
+    const stored = withStates.db.prepare('SELECT rel_dir FROM folder_states ORDER BY rel_dir').pluck().all();
+    expect(stored).toEqual([...held].sort());
+    expect(stored).not.toContain('b');
     // The last steps as a user sees them: every clip where it is, the deleted one missing, the bad file still reported.
     const last = outcome(withStates, await runIndex(withStates.ctx, opts([root])));
     expect(last.summary).toMatchObject({ unchanged: 11, missing: 1, added: 0, updated: 0 });
