@@ -110,6 +110,7 @@ export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<In
       read: trusted ? folderReader(db, rootIds) : null,
       listings: new Map(),
       unsettled: new Set(),
+      inserted: db.prepare('SELECT EXISTS (SELECT 1 FROM clips)').pluck().get() === 0 ? new Map() : null,
       expected: trusted
         ? [...trusted.values()].reduce((n, s) => n + (rootIds.includes(s.rootId) ? s.count : 0), 0)
         : [...known.values()].reduce((n, m) => n + m.size, 0),
@@ -127,7 +128,7 @@ export async function runIndex(ctx: CoreContext, opts: IndexOptions): Promise<In
       counts.missing = countMissingClips(db, rootIds);
       // Nothing about any file was written: the states still describe the clips table as it is.
       keepStates = trusted !== null && !wrote && settled.newlyMissing === 0 && settled.forgotten === 0;
-      if (!keepStates) await saveFolderStates(db, folders.listings, folders.unsettled, trusted);
+      if (!keepStates) await saveFolderStates(db, folders.listings, folders.unsettled, trusted, folders.inserted);
       if (regroupNeeded(db, opts.proximityMinutes)) {
         progress.phase('group');
         progress.update(0, null, true);
@@ -199,6 +200,8 @@ interface FolderTrack {
   listings: Map<string, string>;
   /** Folders where a file could not be read this time. */
   unsettled: Set<string>;
+  /** When the library had no clips as the run started: the ids it inserts, by folder. */
+  inserted: Map<string, number[]> | null;
   /** Files the library held under these roots before the run (for the progress bar's total). */
   expected: number;
 }
@@ -375,9 +378,17 @@ async function scanPhase(
       return;
     }
     counts.added++;
+    const inserted = (id: number) => {
+      seenClips.add(id);
+      if (!folders.inserted) return;
+      const key = folderKey(f.root.id, relDirOf(f.relPath));
+      const ids = folders.inserted.get(key);
+      if (ids) ids.push(id);
+      else folders.inserted.set(key, [id]);
+    };
     // A clip that can only ever be an incident of its own is written with it, and leaves grouping as it was.
-    if (own?.takes(rec)) batch.push(() => seenClips.add(writer.insert(rec, own.write(rec))), false);
-    else batch.push(() => seenClips.add(writer.insert(rec)));
+    if (own?.takes(rec)) batch.push(() => inserted(writer.insert(rec, own.write(rec))), false);
+    else batch.push(() => inserted(writer.insert(rec)));
   };
 
   // An unchanged clip fingerprinted the old way (clipsWithOldFingerprints): its new fingerprint, and nothing else.

@@ -118,6 +118,23 @@ describe('folder states', () => {
     expect(marked(withStates)).toBe(true);
   });
 
+  it('written by a first index from what it inserted are the ones read back from the library', async () => {
+    const root = tmpDir('bwc-states-first-');
+    let n = 0;
+    for (const rel of ['a/1.mp4', 'a/2.mov', 'a/b/3.mp4', 'top.mp4', 'c/4.mp4', 'c/5.mp4']) uniqueCopy(n % 2 ? t.end : t.start, join(root, rel), 7200 + n++);
+    writeFileSync(join(root, 'c/bad.mp4'), 'not a video');
+    const c = testCore();
+    await runIndex(c.ctx, opts([root]));
+    const states = () => c.db.prepare('SELECT root_id, rel_dir, listing, clip_ids, clip_count, missing FROM folder_states ORDER BY rel_dir').all();
+    const fromRun = states();
+    expect(fromRun).toHaveLength(4);
+    // Without the mark the next run compares every file and writes the states from the clips table.
+    forgetStates(c);
+    const again = await runIndex(c.ctx, opts([root]));
+    expect(again).toMatchObject({ unchanged: 7, added: 0, clips: 6 });
+    expect(states()).toEqual(fromRun);
+  });
+
   it('settle an unchanged folder without reading its clips, and only while the last run that wrote them completed', async () => {
     const root = tmpDir('bwc-states-trust-');
     [0, 1, 2].forEach((i) => uniqueCopy(t.start, join(root, `a/${i}.mp4`), 7000 + i));
