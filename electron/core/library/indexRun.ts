@@ -9,7 +9,7 @@ import { UserError } from '../errors';
 import { clipRecord } from './clipRecord';
 import {
   clipsNeedingHash, clipsWithOldFingerprints, clipWriter, countMissingClips, countPresentClips, hashWriter, loadKnownFiles, moveKeys,
-  settleUnseen, type KnownFile, type MoveKeys,
+  settleUnseen, type ClipWriter, type KnownFile, type MoveKeys,
 } from './clipsRepo';
 import { allRowsWithoutClip, countClipsWithoutRow, countEvidence } from './evidenceRepo';
 import { fingerprintKey } from './fingerprint';
@@ -312,7 +312,9 @@ async function scanPhase(
   problems: ProblemLog,
 ): Promise<boolean> {
   const db = ctx.db;
-  const writer = clipWriter(db);
+  // Its statements are prepared when the first write comes: an unchanged library makes none.
+  let clips: ClipWriter | null = null;
+  const writer = () => (clips ??= clipWriter(db));
   const batch = batcher(ctx, run, counts, problems);
   const pool = createProbePool();
   // Files whose probe is awaited: enough to keep every probe worker's queue full, a few MB at most.
@@ -328,7 +330,7 @@ async function scanPhase(
 
   const remember = (f: ScannedClip, reason: string) => {
     seenSkipped.get(f.root.id)!.add(f.relPath);
-    batch.push(() => writer.upsertSkipped(f.root.id, f.relPath, f.stat, reason), false);
+    batch.push(() => writer().upsertSkipped(f.root.id, f.relPath, f.stat, reason), false);
   };
 
   const unreadable = (f: ScannedClip, fp: Extract<ProbedFile['fingerprint'], { ok: false }>) => {
@@ -361,20 +363,20 @@ async function scanPhase(
     if (clipId !== null) {
       seenClips.add(clipId);
       counts.updated++;
-      batch.push(() => writer.update(clipId, rec));
+      batch.push(() => writer().update(clipId, rec));
       return;
     }
-    if (prior) batch.push(() => writer.deleteSkipped(f.root.id, f.relPath), false);
+    if (prior) batch.push(() => writer().deleteSkipped(f.root.id, f.relPath), false);
     keysBefore ??= moveKeys(db);
     const sameKey = (await keysBefore).get(fingerprintKey(fp.hex));
-    for (const c of sameKey === undefined ? [] : writer.moveCandidates(fp.hex, sameKey)) {
+    for (const c of sameKey === undefined ? [] : writer().moveCandidates(fp.hex, sameKey)) {
       if (seenClips.has(c.id)) continue;
       if (c.status === 'present' && (await exists(clipAbsPath(c.rootPath, c.relPath)))) continue;
       // Another file with the same fingerprint may have claimed this clip while the check above awaited.
       if (seenClips.has(c.id)) continue;
       seenClips.add(c.id);
       counts.moved++;
-      batch.push(() => writer.relink(c.id, rec));
+      batch.push(() => writer().relink(c.id, rec));
       return;
     }
     counts.added++;
@@ -387,8 +389,8 @@ async function scanPhase(
       else folders.inserted.set(key, [id]);
     };
     // A clip that can only ever be an incident of its own is written with it, and leaves grouping as it was.
-    if (own?.takes(rec)) batch.push(() => inserted(writer.insert(rec, own.write(rec))), false);
-    else batch.push(() => inserted(writer.insert(rec)));
+    if (own?.takes(rec)) batch.push(() => inserted(writer().insert(rec, own.write(rec))), false);
+    else batch.push(() => inserted(writer().insert(rec)));
   };
 
   // An unchanged clip fingerprinted the old way (clipsWithOldFingerprints): its new fingerprint, and nothing else.
@@ -399,7 +401,7 @@ async function scanPhase(
       return;
     }
     const now = new Date().toISOString();
-    batch.push(() => writer.setFingerprint(clipId, fp.hex, fingerprintKey(fp.hex), now), false);
+    batch.push(() => writer().setFingerprint(clipId, fp.hex, fingerprintKey(fp.hex), now), false);
   };
 
   // Waiting for a free slot: one waiter woken by whichever task ends (Promise.race over every task in flight would
@@ -472,7 +474,7 @@ async function scanPhase(
           else seenClips.add(id);
           if (id !== null && prior.status === 'missing') {
             counts.updated++;
-            batch.push(() => writer.markPresent(id, new Date().toISOString()));
+            batch.push(() => writer().markPresent(id, new Date().toISOString()));
           } else counts.unchanged++;
           if (id !== null && refresh?.has(id)) changed.push({ f, prior, probed: probe(f), oldFingerprint: true });
           continue;

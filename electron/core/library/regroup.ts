@@ -169,13 +169,14 @@ export function ownIncidents(db: Database, proximityMinutes: number | null): Own
     saveSetting(db, RULE_KEY, ruleText(null));
   }
   const toFacts = factsReader();
-  const writer: IncidentWriter = incidentWriter(db);
+  // Prepared when the first new clip turns up: an unchanged library never writes one.
+  let writer: IncidentWriter | null = null;
   let written = 0;
   return {
     takes: (rec) => references(null, rec.sideRefs).length === 0,
     write(rec) {
       const row: FactRow = [0, 'present', rec.playable, rec.probeError, rec.recordedAt, rec.durationSec, rec.officer, rec.officerId, rec.sideRefs, null, null, null, null, null, null];
-      const id = writer.insert(deriveIncident([toFacts(row)]), 'single', false, rec.now);
+      const id = (writer ??= incidentWriter(db)).insert(deriveIncident([toFacts(row)]), 'single', false, rec.now);
       written++;
       return id;
     },

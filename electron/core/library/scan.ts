@@ -176,7 +176,7 @@ async function scanFolder(
   // Depth-first in name order: a stable order makes runs (and the point where one is interrupted) reproducible.
   subdirs.sort(byName).reverse();
   for (const name of subdirs) {
-    const real = join(dir.real, name);
+    const real = under(dir.real, name);
     // Already visited: a nested root, scanned on its own.
     if (visited.has(real)) continue;
     visited.add(real);
@@ -237,10 +237,13 @@ function sideFile(path: string, skip: Skip): SideFile | null {
   return { path, stat: st };
 }
 
+/** A name listed in a folder, joined to the folder's path (path.join would normalise the whole path again). */
+const under = (folder: string, name: string) => (folder.endsWith(sep) ? folder + name : folder + sep + name);
+
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function child(dir: DirTask, name: string, real: string): DirTask {
-  return { root: dir.root, abs: join(dir.abs, name), real, rel: dir.rel ? `${dir.rel}/${name}` : name };
+  return { root: dir.root, abs: under(dir.abs, name), real, rel: dir.rel ? `${dir.rel}/${name}` : name };
 }
 
 /** A folder to walk, a reason to report, or null for a link to something the library never indexes. */
