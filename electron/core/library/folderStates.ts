@@ -29,7 +29,7 @@ export interface FolderState {
   missing: number;
 }
 
-export const clipIds = (s: FolderState): number[] => (s.ids === '' ? [] : s.ids.split(',').map(Number));
+const clipIds = (s: FolderState): number[] => (s.ids === '' ? [] : s.ids.split(',').map(Number));
 
 /** Folder states by folderKey. */
 export type FolderStates = ReadonlyMap<string, FolderState>;
